@@ -1,0 +1,1 @@
+//! Journey engine (work in progress).
