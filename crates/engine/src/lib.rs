@@ -1,1 +1,4 @@
 //! Journey engine (work in progress).
+
+pub mod link;
+pub mod presets;

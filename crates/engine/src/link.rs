@@ -1,0 +1,1 @@
+//! Share-link codec (to be written).
