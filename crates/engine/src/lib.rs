@@ -1,4 +1,45 @@
-//! Journey engine (work in progress).
+//! Journey engine: a Monte Carlo simulator of contact-centre customer
+//! journeys, implementing `shared/MODEL.md` (schema 1).
+//!
+//! The engine knows nothing about the browser: it imports no leptos,
+//! web-sys, wasm-bindgen or gloo, and gives the same bits natively and on
+//! wasm32. Data flows one way:
+//!
+//! ```text
+//! JSON / link / editor ──validate──▶ Study ──run──▶ Tally (per chunk, mergeable) ──report──▶ Report
+//! ```
+//!
+//! - [`Study`] (`study.rs`) is a validated study; [`Study::from_json`]
+//!   (`validate.rs`) is the only way in, and reports every problem with
+//!   its field path.
+//! - [`distribution`] samples times and delays from one random number each.
+//! - [`journey`] simulates one customer; `streams.rs` gives every journey
+//!   and purpose its own random stream, shared by all designs.
+//! - [`Tally`] (`tally.rs`) accumulates chunks of journeys in memory that
+//!   does not grow with the run, and merges exactly.
+//! - [`report()`] turns a tally into KPIs with confidence intervals, paired
+//!   differences, breakdowns, plots' data and stories.
+//! - [`presets`] holds example studies; [`link`] packs a study into a URL
+//!   fragment.
 
+pub mod distribution;
+pub mod histogram;
+pub mod journey;
+pub mod kpi;
 pub mod link;
 pub mod presets;
+pub mod report;
+mod run;
+mod streams;
+pub mod story;
+mod study;
+mod tally;
+mod validate;
+
+pub use distribution::{Distribution, DistributionSpec};
+pub use kpi::{KPIS, KpiInfo};
+pub use report::{Comparison, DesignReport, Difference, Estimate, Report, Verdict, report};
+pub use run::{chunk_count, prepare, run, run_threads, simulate_chunks, tally_threads};
+pub use study::*;
+pub use tally::{CHUNK_JOURNEYS, Flow, STAGES, Tally};
+pub use validate::{Problem, StudyError};

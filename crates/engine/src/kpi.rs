@@ -1,0 +1,91 @@
+//! The reported figures of MODEL.md ("What a run reports"), with what each
+//! means for a person and which direction is good.
+//!
+//! Every KPI is a ratio of two per-journey sums, Σa / Σb: a plain mean per
+//! journey has b = 1, a rate such as containment has a = resolutions and
+//! b = self-service attempts. One form lets one piece of code give every
+//! KPI its confidence interval (the delta method) and its paired difference.
+
+use serde::Serialize;
+
+use crate::journey::JourneyFigures;
+
+/// Which way a KPI should move for customers and the business.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+/// What a KPI measures and how to show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct KpiInfo {
+    /// The key of MODEL.md's table, as the command line's JSON prints it.
+    pub key: &'static str,
+    /// A short label for a card or table.
+    pub label: &'static str,
+    /// What the number is, in a sentence.
+    pub meaning: &'static str,
+    /// Unit for display: "%", "min", "h", "money" or "" (a count).
+    pub unit: &'static str,
+    pub better: Better,
+}
+
+/// Number of KPIs with confidence intervals.
+pub const KPI_COUNT: usize = 17;
+
+/// Every KPI with an interval, in MODEL.md's order.
+pub const KPIS: [KpiInfo; KPI_COUNT] = [
+    info("resolution_rate", "Resolution", "resolved journeys / journeys", "%", Better::Higher),
+    info("first_contact_resolution", "First-contact resolution", "journeys resolved on attempt 1 / journeys", "%", Better::Higher),
+    info("containment", "Self-service containment", "self-service resolutions / self-service attempts", "%", Better::Higher),
+    info("self_service_abandonment", "Self-service abandonment", "self-service abandonments / self-service attempts", "%", Better::Lower),
+    info("abandonment", "Queue abandonment", "queue abandonments (tier 1 and 2) / queue entries", "%", Better::Lower),
+    info("escalation_rate", "Escalation", "escalations / tier-1 agent contacts", "%", Better::Lower),
+    info("gave_up_rate", "Gave up", "journeys that gave up / journeys", "%", Better::Lower),
+    info("contacts_per_journey", "Contacts per journey", "attempts per journey", "", Better::Lower),
+    info("agent_contacts_per_journey", "Agent contacts per journey", "tier-1 agent contacts per journey", "", Better::Lower),
+    info("switches_per_journey", "Channel switches per journey", "channel switches per journey", "", Better::Lower),
+    info("customer_minutes", "Customer minutes", "customer's own minutes per journey", "min", Better::Lower),
+    info("agent_minutes", "Agent minutes", "agent handle minutes (tiers 1 and 2) per journey", "min", Better::Lower),
+    info("hours_to_resolution", "Hours to resolution", "mean elapsed hours of resolved journeys", "h", Better::Lower),
+    info("cost_per_journey", "Cost per journey", "total cost / journeys", "money", Better::Lower),
+    info("cost_per_resolution", "Cost per resolution", "total cost / resolved journeys", "money", Better::Lower),
+    info("satisfaction", "Satisfaction", "mean satisfaction score (0 to 100)", "", Better::Higher),
+    info("satisfied_rate", "Satisfied customers", "share of journeys with a satisfied score", "%", Better::Higher),
+];
+
+const fn info(key: &'static str, label: &'static str, meaning: &'static str, unit: &'static str, better: Better) -> KpiInfo {
+    KpiInfo { key, label, meaning, unit, better }
+}
+
+/// Looks a KPI up by its key.
+pub fn kpi(key: &str) -> Option<&'static KpiInfo> {
+    KPIS.iter().find(|k| k.key == key)
+}
+
+/// The (a, b) pair of every KPI for one journey, in [`KPIS`] order.
+#[inline]
+pub(crate) fn journey_terms(f: &JourneyFigures) -> [(f64, f64); KPI_COUNT] {
+    let resolved = f64::from(u8::from(f.resolved));
+    [
+        (resolved, 1.0),
+        (f64::from(u8::from(f.resolved_first)), 1.0),
+        (f64::from(f.self_service_contained), f64::from(f.self_service_attempts)),
+        (f64::from(f.self_service_abandoned), f64::from(f.self_service_attempts)),
+        (f64::from(f.queue_abandoned), f64::from(f.queue_entries)),
+        (f64::from(f.escalations), f64::from(f.agent_contacts)),
+        (1.0 - resolved, 1.0),
+        (f64::from(f.attempts), 1.0),
+        (f64::from(f.agent_contacts), 1.0),
+        (f64::from(f.switches), 1.0),
+        (f.customer_minutes, 1.0),
+        (f.agent_minutes, 1.0),
+        (f.elapsed_hours * resolved, resolved),
+        (f.cost, 1.0),
+        (f.cost, resolved),
+        (f.satisfaction, 1.0),
+        (f64::from(u8::from(f.satisfied)), 1.0),
+    ]
+}

@@ -1,0 +1,339 @@
+//! From a [`Tally`] to the figures a person reads: every KPI of every
+//! design with its 95% confidence interval, every variant's difference from
+//! the baseline with the interval of paired differences and a plain
+//! verdict, breakdowns by persona and first channel, histograms, flows,
+//! stage satisfaction and stories, and a fingerprint of it all.
+//!
+//! Intervals come from the delta method on KPI = Σa / Σb (see `kpi.rs`):
+//! with dᵢ = aᵢ − R·bᵢ, Var(R) ≈ Σdᵢ² / (n (n − 1) b̄²). For a difference of
+//! two designs the same journeys' terms are subtracted first
+//! (ψᵢ = d_vᵢ / b̄_v − d_0ᵢ / b̄_0), which is why sharing random numbers
+//! between designs narrows the interval of a difference.
+
+use serde::Serialize;
+use serde::ser::SerializeMap;
+use sha2::{Digest, Sha256};
+
+use crate::histogram::Histogram;
+use crate::kpi::{Better, KPI_COUNT, KPIS};
+use crate::story::StoryStep;
+use crate::study::Study;
+use crate::tally::{CrossSums, DesignTally, Flow, STAGES, Sums, Tally, float};
+
+/// z-score of a two-sided 95% interval.
+pub const Z95: f64 = 1.959_963_984_540_054;
+
+/// Everything a run reports.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub title: String,
+    pub currency: String,
+    pub seed: u64,
+    /// Journeys simulated per design (fewer than the study asks while a run
+    /// is still refining).
+    pub journeys: u64,
+    pub designs: Vec<DesignReport>,
+    /// One per variant, against `designs[0]`.
+    pub comparisons: Vec<Comparison>,
+    /// Hash of every figure above: equal fingerprints, equal reports.
+    pub fingerprint: String,
+}
+
+/// The figures of one design.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DesignReport {
+    pub name: String,
+    pub kpis: KpiTable<Estimate>,
+    pub by_persona: Vec<GroupReport>,
+    pub by_channel: Vec<GroupReport>,
+    pub histograms: Histograms,
+    pub flow: Flow,
+    /// Average running satisfaction at each stage, in journey order.
+    pub stages: Vec<StageScore>,
+    pub stories: Vec<StoryReport>,
+}
+
+/// An estimate and its 95% confidence interval; `None` where the figure
+/// is undefined (containment of a design without self-service, say).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Estimate {
+    pub estimate: Option<f64>,
+    pub ci95: Option<[f64; 2]>,
+}
+
+/// A variant's change from the baseline.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Difference {
+    /// Variant minus baseline.
+    pub estimate: Option<f64>,
+    /// Interval of the paired difference (designs share random numbers).
+    pub ci95: Option<[f64; 2]>,
+    /// The interval the same runs would give without pairing, for
+    /// comparison.
+    pub unpaired_ci95: Option<[f64; 2]>,
+    pub verdict: Verdict,
+}
+
+/// What a difference means, in plain words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The interval excludes zero, in the good direction.
+    Better,
+    /// The interval excludes zero, in the bad direction.
+    Worse,
+    /// The interval includes zero.
+    NoDetectableDifference,
+    /// The figure is undefined for one of the designs.
+    NotApplicable,
+}
+
+/// KPIs by key, in MODEL.md's order; serialised as a JSON object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KpiTable<T> {
+    pub entries: Vec<(&'static str, T)>,
+}
+
+/// A variant against the baseline.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    pub design: String,
+    pub baseline: String,
+    pub kpis: KpiTable<Difference>,
+}
+
+/// The figures of the journeys of one persona or one first channel.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupReport {
+    pub name: String,
+    pub journeys: u64,
+    pub kpis: KpiTable<Estimate>,
+}
+
+/// Distributions of per-journey figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Histograms {
+    /// Resolved journeys only [h].
+    pub hours_to_resolution: Histogram,
+    pub contacts: Histogram,
+    /// [currency]
+    pub cost: Histogram,
+    /// [points]
+    pub satisfaction: Histogram,
+}
+
+/// The average running satisfaction when customers reach a stage.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StageScore {
+    pub stage: &'static str,
+    pub mean: Option<f64>,
+    pub visits: u64,
+}
+
+/// One customer's journey, with words for each step.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoryReport {
+    pub journey: u64,
+    pub persona: String,
+    pub steps: Vec<StoryStep>,
+    /// The steps a reader needs, in words.
+    pub lines: Vec<String>,
+    pub resolved: bool,
+    pub satisfaction: f64,
+}
+
+impl<T> KpiTable<T> {
+    /// The value for a KPI key.
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.entries.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+}
+
+impl<T: Serialize> Serialize for KpiTable<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.entries.len()))?;
+        for (k, v) in &self.entries {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+impl Estimate {
+    const NONE: Estimate = Estimate { estimate: None, ci95: None };
+
+    /// Half the width of the interval.
+    pub fn half_width(&self) -> Option<f64> {
+        self.ci95.map(|[lo, hi]| (hi - lo) / 2.0)
+    }
+}
+
+impl Difference {
+    /// Half the width of the paired interval.
+    pub fn half_width(&self) -> Option<f64> {
+        self.ci95.map(|[lo, hi]| (hi - lo) / 2.0)
+    }
+
+    /// Half the width of the unpaired interval.
+    pub fn unpaired_half_width(&self) -> Option<f64> {
+        self.unpaired_ci95.map(|[lo, hi]| (hi - lo) / 2.0)
+    }
+}
+
+/// Builds the report of a study from its tally.
+pub fn report(study: &Study, tally: &Tally) -> Report {
+    let designs: Vec<DesignReport> =
+        study.designs.iter().zip(&tally.designs).map(|(design, dt)| design_report(design, dt)).collect();
+    let baseline = &tally.designs[0];
+    let comparisons = study
+        .designs
+        .iter()
+        .zip(&tally.designs)
+        .skip(1)
+        .filter_map(|(design, dt)| {
+            let cross = dt.versus_baseline.as_ref()?;
+            Some(Comparison {
+                design: design.name.clone(),
+                baseline: study.designs[0].name.clone(),
+                kpis: KpiTable {
+                    entries: (0..KPI_COUNT)
+                        .map(|k| (KPIS[k].key, difference(k, &dt.total, &baseline.total, cross)))
+                        .collect(),
+                },
+            })
+        })
+        .collect();
+    let mut report = Report {
+        title: study.title.clone(),
+        currency: study.currency.clone(),
+        seed: study.seed,
+        journeys: tally.journeys,
+        designs,
+        comparisons,
+        fingerprint: String::new(),
+    };
+    report.fingerprint = fingerprint(&report);
+    report
+}
+
+/// The first 16 hex digits of SHA-256 over the report's JSON (without its
+/// fingerprint). JSON numbers print the exact bits of every figure, so equal
+/// fingerprints mean equal figures.
+fn fingerprint(report: &Report) -> String {
+    let json = serde_json::to_vec(report).unwrap_or_default();
+    Sha256::digest(&json).iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+fn design_report(design: &crate::study::Design, dt: &DesignTally) -> DesignReport {
+    let mut kpis = kpi_table(&dt.total);
+    let hours = &dt.hours_to_resolution;
+    for (key, p) in [("hours_to_resolution_p50", 0.5), ("hours_to_resolution_p90", 0.9)] {
+        kpis.entries.push((key, Estimate { estimate: hours.quantile(p), ci95: None }));
+    }
+    let group = |name: &str, sums: &Sums<i128>| GroupReport { name: name.to_owned(), journeys: sums.n, kpis: kpi_table(sums) };
+    DesignReport {
+        name: design.name.clone(),
+        kpis,
+        by_persona: design.personas.iter().zip(&dt.by_persona).map(|(p, s)| group(&p.name, s)).collect(),
+        by_channel: design.channels.iter().zip(&dt.by_channel).map(|(c, s)| group(&c.name, s)).collect(),
+        histograms: Histograms {
+            hours_to_resolution: dt.hours_to_resolution.clone(),
+            contacts: dt.contacts.clone(),
+            cost: dt.cost.clone(),
+            satisfaction: dt.satisfaction.clone(),
+        },
+        flow: dt.flow.clone(),
+        stages: STAGES
+            .iter()
+            .enumerate()
+            .map(|(s, stage)| StageScore {
+                stage,
+                visits: dt.stage_visits[s],
+                mean: (dt.stage_visits[s] > 0).then(|| float(dt.stage_score[s]) / dt.stage_visits[s] as f64),
+            })
+            .collect(),
+        stories: dt
+            .stories
+            .iter()
+            .map(|story| {
+                let last = story.steps.last();
+                StoryReport {
+                    journey: story.journey,
+                    persona: design.personas.get(story.persona).map(|p| p.name.clone()).unwrap_or_default(),
+                    lines: story.lines(design),
+                    resolved: matches!(last.map(|s| &s.step), Some(crate::journey::Step::Outcome { resolved: true })),
+                    satisfaction: last.map_or(0.0, |s| s.score),
+                    steps: story.steps.clone(),
+                }
+            })
+            .collect(),
+    }
+}
+
+fn kpi_table(sums: &Sums<i128>) -> KpiTable<Estimate> {
+    KpiTable { entries: (0..KPI_COUNT).map(|k| (KPIS[k].key, estimate(k, sums))).collect() }
+}
+
+/// The ratio, the mean of b, and Σd² for KPI `k` of one design.
+struct RatioParts {
+    ratio: f64,
+    b_mean: f64,
+    sum_d2: f64,
+}
+
+fn ratio_parts(k: usize, s: &Sums<i128>) -> Option<RatioParts> {
+    let (a, b) = (float(s.a[k]), float(s.b[k]));
+    if s.n == 0 || b <= 0.0 {
+        return None;
+    }
+    let r = a / b;
+    let sum_d2 = (float(s.aa[k]) - 2.0 * r * float(s.ab[k]) + r * r * float(s.bb[k])).max(0.0);
+    Some(RatioParts { ratio: r, b_mean: b / s.n as f64, sum_d2 })
+}
+
+fn estimate(k: usize, s: &Sums<i128>) -> Estimate {
+    let Some(p) = ratio_parts(k, s) else {
+        return Estimate::NONE;
+    };
+    let ci95 = (s.n >= 2).then(|| {
+        let n = s.n as f64;
+        let half = Z95 * libm::sqrt(p.sum_d2 / (n * (n - 1.0))) / p.b_mean;
+        [p.ratio - half, p.ratio + half]
+    });
+    Estimate { estimate: Some(p.ratio), ci95 }
+}
+
+fn difference(k: usize, variant: &Sums<i128>, baseline: &Sums<i128>, cross: &CrossSums<i128>) -> Difference {
+    let (Some(v), Some(b)) = (ratio_parts(k, variant), ratio_parts(k, baseline)) else {
+        return Difference { estimate: None, ci95: None, unpaired_ci95: None, verdict: Verdict::NotApplicable };
+    };
+    let diff = v.ratio - b.ratio;
+    let n = variant.n as f64;
+    if variant.n < 2 {
+        return Difference { estimate: Some(diff), ci95: None, unpaired_ci95: None, verdict: Verdict::NoDetectableDifference };
+    }
+    // Σ d_v·d_0 = Σ (a_v − R_v b_v)(a_0 − R_0 b_0), expanded into the cross sums.
+    let sum_dv_d0 = float(cross.a_a0[k]) - b.ratio * float(cross.a_b0[k]) - v.ratio * float(cross.b_a0[k])
+        + v.ratio * b.ratio * float(cross.b_b0[k]);
+    let sum_psi2 = (v.sum_d2 / (v.b_mean * v.b_mean) - 2.0 * sum_dv_d0 / (v.b_mean * b.b_mean)
+        + b.sum_d2 / (b.b_mean * b.b_mean))
+        .max(0.0);
+    let paired = Z95 * libm::sqrt(sum_psi2 / (n * (n - 1.0)));
+    let var_v = v.sum_d2 / (n * (n - 1.0)) / (v.b_mean * v.b_mean);
+    let var_b = b.sum_d2 / (n * (n - 1.0)) / (b.b_mean * b.b_mean);
+    let unpaired = Z95 * libm::sqrt(var_v + var_b);
+    let verdict = if diff - paired > 0.0 || diff + paired < 0.0 {
+        match (diff > 0.0, KPIS[k].better) {
+            (true, Better::Higher) | (false, Better::Lower) => Verdict::Better,
+            _ => Verdict::Worse,
+        }
+    } else {
+        Verdict::NoDetectableDifference
+    };
+    Difference {
+        estimate: Some(diff),
+        ci95: Some([diff - paired, diff + paired]),
+        unpaired_ci95: Some([diff - unpaired, diff + unpaired]),
+        verdict,
+    }
+}

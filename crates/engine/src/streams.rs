@@ -1,0 +1,103 @@
+//! Named random streams, one per purpose per journey (common random
+//! numbers).
+//!
+//! Every random number a journey uses is addressed by (seed, journey index,
+//! purpose, attempt): the `attempt`-th number of the stream that belongs to
+//! this journey and purpose. The address does not depend on the design, so
+//! all designs of a study see the same numbers for the same customer, and a
+//! variant that changes one parameter changes only what it must. Nor does it
+//! depend on which chunk, thread or Web Worker simulates the journey, which
+//! is what makes results identical however the work is split.
+//!
+//! The generator is SplitMix64 (`rand_xoshiro::SplitMix64`): the k-th number
+//! of a stream is the generator seeded at the stream's start and advanced k
+//! times, which SplitMix64 lets us compute directly.
+
+use rand::{Rng, SeedableRng};
+use rand_xoshiro::SplitMix64;
+
+/// What a random number is for. Each purpose has its own stream, so an
+/// extra draw for one purpose never shifts the numbers of another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Purpose {
+    Persona = 1,
+    Channel,
+    SelfServiceOutcome,
+    SelfServiceMinutes,
+    Hold,
+    Patience,
+    Handle,
+    RepeatExplanation,
+    ResponseDelay,
+    AgentOutcome,
+    Reopen,
+    Tier2Hold,
+    Tier2Patience,
+    Tier2Handle,
+    Tier2RepeatExplanation,
+    Tier2Outcome,
+    Tier2Reopen,
+    Retry,
+    Switch,
+    SwitchChannel,
+    RetryGap,
+}
+
+/// SplitMix64's increment (the golden ratio in 64-bit fixed point).
+const PHI: u64 = 0x9e37_79b9_7f4a_7c15;
+/// Spacing between the streams of different purposes; odd and unrelated to
+/// `PHI`, so no two (purpose, attempt) addresses of a journey meet.
+const PURPOSE_SPACING: u64 = 0xd1b5_4a32_d192_ed03;
+
+/// The streams of one journey.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct JourneyStreams {
+    base: u64,
+}
+
+impl JourneyStreams {
+    pub(crate) fn new(seed: u64, journey: u64) -> Self {
+        let study = SplitMix64::seed_from_u64(seed).next_u64();
+        let base = SplitMix64::seed_from_u64(study ^ journey.wrapping_mul(PHI)).next_u64();
+        Self { base }
+    }
+
+    /// The `attempt`-th number of this journey's stream for `purpose`.
+    #[inline]
+    pub(crate) fn draw(&self, purpose: Purpose, attempt: u32) -> u64 {
+        let start = self.base.wrapping_add((purpose as u64).wrapping_mul(PURPOSE_SPACING));
+        SplitMix64::seed_from_u64(start.wrapping_add(u64::from(attempt).wrapping_mul(PHI))).next_u64()
+    }
+
+    /// A uniform number in [0, 1) from the same address.
+    #[inline]
+    pub(crate) fn unit(&self, purpose: Purpose, attempt: u32) -> f64 {
+        crate::distribution::unit_closed_open(self.draw(purpose, attempt))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn streams_differ_by_journey_purpose_and_attempt_and_repeat_exactly() {
+        let a = JourneyStreams::new(42, 7);
+        let b = JourneyStreams::new(42, 8);
+        assert_eq!(a.draw(Purpose::Hold, 0), JourneyStreams::new(42, 7).draw(Purpose::Hold, 0));
+        assert_ne!(a.draw(Purpose::Hold, 0), b.draw(Purpose::Hold, 0));
+        assert_ne!(a.draw(Purpose::Hold, 0), a.draw(Purpose::Patience, 0));
+        assert_ne!(a.draw(Purpose::Hold, 0), a.draw(Purpose::Hold, 1));
+        assert_ne!(a.draw(Purpose::Hold, 0), JourneyStreams::new(43, 7).draw(Purpose::Hold, 0));
+    }
+
+    #[test]
+    fn the_kth_number_is_the_kth_output_of_the_seeded_generator() {
+        let s = JourneyStreams::new(1, 2);
+        let start = s.base.wrapping_add((Purpose::Retry as u64).wrapping_mul(PURPOSE_SPACING));
+        let mut rng = SplitMix64::seed_from_u64(start);
+        for k in 0..5 {
+            assert_eq!(rng.next_u64(), s.draw(Purpose::Retry, k));
+        }
+    }
+}

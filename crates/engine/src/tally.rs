@@ -1,0 +1,424 @@
+//! Streaming accumulators: everything a run needs to report, in memory that
+//! does not grow with the number of journeys.
+//!
+//! Journeys are simulated in chunks of [`CHUNK_JOURNEYS`] consecutive
+//! journeys. Inside a chunk, sums are kept in `f64` (fast); at the end of
+//! the chunk they are rounded once to fixed point (2⁻³² units, in `i128`)
+//! and added to the [`Tally`]. Integer addition is exact, so tallies of
+//! chunks merge to the same bits in any order: two threads or eight Web
+//! Workers give the figures one thread gives, which is what lets the
+//! browser's report fingerprint match the command line's.
+//!
+//! ```text
+//! chunk k ──simulate──▶ f64 sums ──round once──▶ Tally_k ─┐
+//! chunk j ──simulate──▶ f64 sums ──round once──▶ Tally_j ─┼─ exact add ─▶ Tally ─▶ Report
+//! ...                                                     ┘
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::histogram::{self, Histogram};
+use crate::journey::{AttemptResult, JourneyFigures, Next, Observer, PreparedDesign, Step, simulate};
+use crate::kpi::{KPI_COUNT, journey_terms};
+use crate::story::{STORY_COUNT, Story};
+use crate::study::Study;
+
+/// Journeys per chunk, the unit of work for threads and Web Workers.
+pub const CHUNK_JOURNEYS: u64 = 4096;
+
+/// Fixed-point scale of the exact sums.
+const SCALE: f64 = 4_294_967_296.0;
+
+/// Stages of the emotion curve, in journey order.
+pub const STAGES: [&str; 6] = ["Contact", "Self-service", "Wait", "Agent", "Escalation", "Outcome"];
+
+/// Everything accumulated so far, for every design of a study.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Journeys simulated per design so far.
+    pub journeys: u64,
+    /// Chunks simulated so far.
+    pub chunks: u64,
+    pub(crate) designs: Vec<DesignTally>,
+}
+
+/// The sums of one design.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct DesignTally {
+    pub(crate) total: Sums<i128>,
+    pub(crate) by_persona: Vec<Sums<i128>>,
+    pub(crate) by_channel: Vec<Sums<i128>>,
+    /// Cross sums with the baseline, journey by journey (variants only).
+    pub(crate) versus_baseline: Option<CrossSums<i128>>,
+    pub(crate) hours_to_resolution: Histogram,
+    pub(crate) contacts: Histogram,
+    pub(crate) cost: Histogram,
+    pub(crate) satisfaction: Histogram,
+    pub(crate) flow: Flow,
+    /// Per stage: sum of running satisfaction, fixed point.
+    pub(crate) stage_score: [i128; 6],
+    pub(crate) stage_visits: [u64; 6],
+    pub(crate) stories: Vec<Story>,
+}
+
+/// Per KPI: Σa, Σb, Σa², Σb², Σab over journeys, and the journey count.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct Sums<T> {
+    pub(crate) n: u64,
+    pub(crate) a: [T; KPI_COUNT],
+    pub(crate) b: [T; KPI_COUNT],
+    pub(crate) aa: [T; KPI_COUNT],
+    pub(crate) bb: [T; KPI_COUNT],
+    pub(crate) ab: [T; KPI_COUNT],
+}
+
+/// Per KPI, sums of products of a variant's (a, b) with the baseline's
+/// (a₀, b₀) for the same journey: Σa·a₀, Σa·b₀, Σb·a₀, Σb·b₀.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) struct CrossSums<T> {
+    pub(crate) a_a0: [T; KPI_COUNT],
+    pub(crate) a_b0: [T; KPI_COUNT],
+    pub(crate) b_a0: [T; KPI_COUNT],
+    pub(crate) b_b0: [T; KPI_COUNT],
+}
+
+/// Journey counts between flow-diagram nodes.
+///
+/// Nodes: "attempt k on channel c", "attempt k ended with result r", and
+/// the two final outcomes. Edges are stored densely: attempts ≤ 10,
+/// channels ≤ 12 and 11 results keep this a few thousand counters.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Flow {
+    pub attempts: usize,
+    pub channels: usize,
+    /// [attempt][channel][result]: attempt k on channel c ended with r.
+    pub entry: Vec<u64>,
+    /// [attempt][result][channel]: after result r, retried on channel c.
+    pub retry: Vec<u64>,
+    /// [attempt][result][0 = resolved, 1 = gave up].
+    pub end: Vec<u64>,
+}
+
+const RESULTS: usize = AttemptResult::ALL.len();
+
+impl Flow {
+    fn new(attempts: usize, channels: usize) -> Self {
+        Self {
+            attempts,
+            channels,
+            entry: vec![0; attempts * channels * RESULTS],
+            retry: vec![0; attempts * RESULTS * channels],
+            end: vec![0; attempts * RESULTS * 2],
+        }
+    }
+
+    /// Journeys whose attempt `attempt` (0-based) on `channel` ended with `result`.
+    pub fn entry(&self, attempt: usize, channel: usize, result: AttemptResult) -> u64 {
+        self.entry[(attempt * self.channels + channel) * RESULTS + result.index()]
+    }
+
+    /// Journeys that, after `result` on attempt `attempt`, retried on `channel`.
+    pub fn retry(&self, attempt: usize, result: AttemptResult, channel: usize) -> u64 {
+        self.retry[(attempt * RESULTS + result.index()) * self.channels + channel]
+    }
+
+    /// Journeys that ended after `result` on attempt `attempt`: resolved or not.
+    pub fn end(&self, attempt: usize, result: AttemptResult, resolved: bool) -> u64 {
+        self.end[(attempt * RESULTS + result.index()) * 2 + usize::from(!resolved)]
+    }
+
+    fn merge(&mut self, other: &Flow) {
+        for (a, b) in self.entry.iter_mut().zip(&other.entry) {
+            *a += b;
+        }
+        for (a, b) in self.retry.iter_mut().zip(&other.retry) {
+            *a += b;
+        }
+        for (a, b) in self.end.iter_mut().zip(&other.end) {
+            *a += b;
+        }
+    }
+}
+
+impl Tally {
+    /// An empty tally for the study's designs.
+    pub fn new(study: &Study) -> Self {
+        let designs = study
+            .designs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let attempts = d.personas.iter().map(|p| p.max_contacts as usize).max().unwrap_or(1);
+                DesignTally {
+                    total: Sums::zero(),
+                    by_persona: vec![Sums::zero(); d.personas.len()],
+                    by_channel: vec![Sums::zero(); d.channels.len()],
+                    versus_baseline: (i > 0).then(CrossSums::zero),
+                    hours_to_resolution: Histogram::new(histogram::HOURS),
+                    contacts: Histogram::new(histogram::CONTACTS),
+                    cost: Histogram::new(histogram::COST),
+                    satisfaction: Histogram::new(histogram::SATISFACTION),
+                    flow: Flow::new(attempts, d.channels.len()),
+                    stage_score: [0; 6],
+                    stage_visits: [0; 6],
+                    stories: Vec::new(),
+                }
+            })
+            .collect();
+        Self { journeys: 0, chunks: 0, designs }
+    }
+
+    /// Adds another tally of the same study (of other chunks). Exact, so
+    /// the order of merging never matters.
+    pub fn merge(&mut self, other: &Tally) {
+        self.journeys += other.journeys;
+        self.chunks += other.chunks;
+        for (a, b) in self.designs.iter_mut().zip(&other.designs) {
+            a.total.merge(&b.total);
+            for (x, y) in a.by_persona.iter_mut().zip(&b.by_persona) {
+                x.merge(y);
+            }
+            for (x, y) in a.by_channel.iter_mut().zip(&b.by_channel) {
+                x.merge(y);
+            }
+            if let (Some(x), Some(y)) = (&mut a.versus_baseline, &b.versus_baseline) {
+                x.merge(y);
+            }
+            a.hours_to_resolution.merge(&b.hours_to_resolution);
+            a.contacts.merge(&b.contacts);
+            a.cost.merge(&b.cost);
+            a.satisfaction.merge(&b.satisfaction);
+            a.flow.merge(&b.flow);
+            for s in 0..6 {
+                a.stage_score[s] += b.stage_score[s];
+                a.stage_visits[s] += b.stage_visits[s];
+            }
+            a.stories.extend(b.stories.iter().cloned());
+            a.stories.sort_by_key(|s| s.journey);
+            a.stories.dedup_by_key(|s| s.journey);
+        }
+    }
+
+    /// Simulates chunk `chunk` (journeys `chunk·CHUNK_JOURNEYS ..`) of every
+    /// design and adds it to this tally.
+    pub fn simulate_chunk(&mut self, study: &Study, prepared: &[PreparedDesign], chunk: u64) {
+        let start = chunk.saturating_mul(CHUNK_JOURNEYS).min(study.journeys);
+        let end = start.saturating_add(CHUNK_JOURNEYS).min(study.journeys);
+        if start >= end {
+            return;
+        }
+        let mut local: Vec<ChunkSums> = self.designs.iter().map(ChunkSums::new).collect();
+        let mut baseline_terms = [(0.0, 0.0); KPI_COUNT];
+        for journey in start..end {
+            for (d, design) in prepared.iter().enumerate() {
+                let sums = &mut local[d];
+                let dt = &mut self.designs[d];
+                let mut observer = TallyObserver { flow: &mut dt.flow, stage_score: &mut sums.stage_score, stage_visits: &mut dt.stage_visits };
+                let figures = if journey < STORY_COUNT {
+                    let mut story = Story::begin(journey);
+                    let f = simulate(design, study.seed, journey, &mut (&mut observer, &mut story));
+                    story.persona = f.persona;
+                    dt.stories.push(story);
+                    f
+                } else {
+                    simulate(design, study.seed, journey, &mut observer)
+                };
+                let terms = journey_terms(&figures);
+                sums.total.add(&terms);
+                sums.by_persona[figures.persona].add(&terms);
+                sums.by_channel[figures.first_channel].add(&terms);
+                if d == 0 {
+                    baseline_terms = terms;
+                } else if let Some(cross) = &mut sums.cross {
+                    cross.add(&terms, &baseline_terms);
+                }
+                add_histograms(dt, &figures);
+            }
+        }
+        for (dt, sums) in self.designs.iter_mut().zip(&local) {
+            dt.total.absorb(&sums.total);
+            for (x, y) in dt.by_persona.iter_mut().zip(&sums.by_persona) {
+                x.absorb(y);
+            }
+            for (x, y) in dt.by_channel.iter_mut().zip(&sums.by_channel) {
+                x.absorb(y);
+            }
+            if let (Some(x), Some(y)) = (&mut dt.versus_baseline, &sums.cross) {
+                x.absorb(y);
+            }
+            for s in 0..6 {
+                dt.stage_score[s] += fixed(sums.stage_score[s]);
+            }
+        }
+        self.journeys += end - start;
+        self.chunks += 1;
+    }
+}
+
+fn add_histograms(dt: &mut DesignTally, f: &JourneyFigures) {
+    if f.resolved {
+        dt.hours_to_resolution.add(f.elapsed_hours);
+    }
+    dt.contacts.add(f64::from(f.attempts));
+    dt.cost.add(f.cost);
+    dt.satisfaction.add(f.satisfaction);
+}
+
+/// The f64 sums of one design within one chunk.
+struct ChunkSums {
+    total: Sums<f64>,
+    by_persona: Vec<Sums<f64>>,
+    by_channel: Vec<Sums<f64>>,
+    cross: Option<CrossSums<f64>>,
+    stage_score: [f64; 6],
+}
+
+impl ChunkSums {
+    fn new(dt: &DesignTally) -> Self {
+        Self {
+            total: Sums::zero(),
+            by_persona: vec![Sums::zero(); dt.by_persona.len()],
+            by_channel: vec![Sums::zero(); dt.by_channel.len()],
+            cross: dt.versus_baseline.as_ref().map(|_| CrossSums::zero()),
+            stage_score: [0.0; 6],
+        }
+    }
+}
+
+/// Feeds flow counts and stage satisfaction from a journey's steps.
+struct TallyObserver<'a> {
+    flow: &'a mut Flow,
+    stage_score: &'a mut [f64; 6],
+    stage_visits: &'a mut [u64; 6],
+}
+
+impl Observer for TallyObserver<'_> {
+    #[inline]
+    fn step(&mut self, step: &Step, score: f64) {
+        let stage = match step {
+            Step::Contact { .. } => 0,
+            Step::SelfService { .. } => 1,
+            Step::Wait { .. } => 2,
+            Step::Agent { .. } => 3,
+            Step::Escalation => 4,
+            Step::Outcome { .. } => 5,
+            Step::AttemptEnd { attempt, channel, result, next } => {
+                let flow = &mut *self.flow;
+                let a = (*attempt as usize - 1).min(flow.attempts - 1);
+                flow.entry[(a * flow.channels + channel) * RESULTS + result.index()] += 1;
+                match next {
+                    Next::Retry { channel } => flow.retry[(a * RESULTS + result.index()) * flow.channels + channel] += 1,
+                    Next::Resolved => flow.end[(a * RESULTS + result.index()) * 2] += 1,
+                    Next::GaveUp => flow.end[(a * RESULTS + result.index()) * 2 + 1] += 1,
+                }
+                return;
+            }
+            Step::ResponseDelay { .. } | Step::RetryGap { .. } => return,
+        };
+        self.stage_score[stage] += score;
+        self.stage_visits[stage] += 1;
+    }
+}
+
+impl<A: Observer, B: Observer> Observer for (&mut A, &mut B) {
+    fn step(&mut self, step: &Step, score: f64) {
+        self.0.step(step, score);
+        self.1.step(step, score);
+    }
+}
+
+#[inline]
+fn fixed(x: f64) -> i128 {
+    // `as` saturates, so even absurd inputs cannot overflow or panic here.
+    (x * SCALE).round() as i128
+}
+
+/// Converts an exact fixed-point sum back to a number.
+pub(crate) fn float(x: i128) -> f64 {
+    x as f64 / SCALE
+}
+
+impl<T: Copy + Default> Sums<T> {
+    fn zero() -> Self {
+        let z = [T::default(); KPI_COUNT];
+        Self { n: 0, a: z, b: z, aa: z, bb: z, ab: z }
+    }
+}
+
+impl Sums<f64> {
+    #[inline]
+    fn add(&mut self, terms: &[(f64, f64); KPI_COUNT]) {
+        self.n += 1;
+        for (k, &(a, b)) in terms.iter().enumerate() {
+            self.a[k] += a;
+            self.b[k] += b;
+            self.aa[k] += a * a;
+            self.bb[k] += b * b;
+            self.ab[k] += a * b;
+        }
+    }
+}
+
+impl Sums<i128> {
+    fn absorb(&mut self, local: &Sums<f64>) {
+        self.n += local.n;
+        for k in 0..KPI_COUNT {
+            self.a[k] += fixed(local.a[k]);
+            self.b[k] += fixed(local.b[k]);
+            self.aa[k] += fixed(local.aa[k]);
+            self.bb[k] += fixed(local.bb[k]);
+            self.ab[k] += fixed(local.ab[k]);
+        }
+    }
+
+    fn merge(&mut self, other: &Sums<i128>) {
+        self.n += other.n;
+        for k in 0..KPI_COUNT {
+            self.a[k] += other.a[k];
+            self.b[k] += other.b[k];
+            self.aa[k] += other.aa[k];
+            self.bb[k] += other.bb[k];
+            self.ab[k] += other.ab[k];
+        }
+    }
+}
+
+impl<T: Copy + Default> CrossSums<T> {
+    fn zero() -> Self {
+        let z = [T::default(); KPI_COUNT];
+        Self { a_a0: z, a_b0: z, b_a0: z, b_b0: z }
+    }
+}
+
+impl CrossSums<f64> {
+    #[inline]
+    fn add(&mut self, terms: &[(f64, f64); KPI_COUNT], baseline: &[(f64, f64); KPI_COUNT]) {
+        for k in 0..KPI_COUNT {
+            let ((a, b), (a0, b0)) = (terms[k], baseline[k]);
+            self.a_a0[k] += a * a0;
+            self.a_b0[k] += a * b0;
+            self.b_a0[k] += b * a0;
+            self.b_b0[k] += b * b0;
+        }
+    }
+}
+
+impl CrossSums<i128> {
+    fn absorb(&mut self, local: &CrossSums<f64>) {
+        for k in 0..KPI_COUNT {
+            self.a_a0[k] += fixed(local.a_a0[k]);
+            self.a_b0[k] += fixed(local.a_b0[k]);
+            self.b_a0[k] += fixed(local.b_a0[k]);
+            self.b_b0[k] += fixed(local.b_b0[k]);
+        }
+    }
+
+    fn merge(&mut self, other: &CrossSums<i128>) {
+        for k in 0..KPI_COUNT {
+            self.a_a0[k] += other.a_a0[k];
+            self.a_b0[k] += other.a_b0[k];
+            self.b_a0[k] += other.b_a0[k];
+            self.b_b0[k] += other.b_b0[k];
+        }
+    }
+}
