@@ -5,7 +5,7 @@
 //! with the link and nothing is stored anywhere.
 //!
 //! ```text
-//! encode:  study JSON ─ minify ─ raw deflate ─ base64url (no padding) ─ "s1." + data
+//! encode:  study JSON ─ minify ─ zlib (deflate + Adler-32) ─ base64url (no padding) ─ "s1." + data
 //! decode:  "…#s1.data" ─ take fragment ─ check version ─ base64url ─ inflate (≤ 1 MiB)
 //!          ─ UTF-8 ─ JSON ─ study JSON text
 //! ```
@@ -20,10 +20,9 @@
 //! never that the JSON is a valid study; the study parser does that, exactly
 //! as for a file the user opens.
 //!
-//! Raw deflate carries no checksum, so a link with a character changed may
-//! still unpack to JSON (usually not, and then [`LinkError::Corrupt`] or
-//! [`LinkError::NotJson`] says so); the study validator is the last line of
-//! defence against such a study.
+//! The zlib wrapper adds an Adler-32 checksum of the JSON (about eight
+//! characters of link), so a link with a character changed is refused as
+//! damaged instead of opening as a slightly different study.
 
 use std::fmt;
 
@@ -31,7 +30,7 @@ use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD_INDIFFERENT;
 use miniz_oxide::inflate::TINFLStatus;
 
-/// Version tag written by [`encode`]: raw deflate, base64url without padding.
+/// Version tag written by [`encode`]: zlib, base64url without padding.
 pub const VERSION: &str = "s1";
 
 /// Longest fragment [`decode`] will look at [characters]. The presets need
@@ -116,7 +115,7 @@ impl fmt::Display for LinkError {
 impl std::error::Error for LinkError {}
 
 /// Packs a study into a link fragment, without the leading `#`:
-/// `"s1.<base64url of raw deflate of the minified JSON>"`.
+/// `"s1.<base64url of zlib of the minified JSON>"`.
 ///
 /// The JSON is minified first, keeping key order, so indentation costs
 /// nothing in the link and two copies of one study give the same link.
@@ -127,7 +126,7 @@ pub fn encode(study_json: &str) -> String {
         Ok(value) => value.to_string(),
         Err(_) => study_json.to_owned(),
     };
-    let packed = miniz_oxide::deflate::compress_to_vec(minified.as_bytes(), DEFLATE_LEVEL);
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(minified.as_bytes(), DEFLATE_LEVEL);
     let mut link = String::with_capacity(VERSION.len() + 1 + packed.len().div_ceil(3) * 4);
     link.push_str(VERSION);
     link.push('.');
@@ -176,7 +175,7 @@ pub fn decode(fragment: &str) -> Result<String, LinkError> {
     }
 }
 
-/// Version s1: base64url (padding optional) of raw deflate of JSON.
+/// Version s1: base64url (padding optional) of zlib of JSON.
 fn decode_s1(data: &str) -> Result<String, LinkError> {
     if data.is_empty() {
         return Err(LinkError::Corrupt);
@@ -197,10 +196,10 @@ fn decode_s1(data: &str) -> Result<String, LinkError> {
     Ok(text)
 }
 
-/// Inflates raw deflate data, refusing more than [`MAX_STUDY_BYTES`].
+/// Inflates zlib data and checks its checksum, refusing more than [`MAX_STUDY_BYTES`].
 fn inflate_capped(packed: &[u8]) -> Result<Vec<u8>, LinkError> {
     // One byte of headroom tells "exactly at the cap" (allowed) from "over".
-    match miniz_oxide::inflate::decompress_to_vec_with_limit(packed, MAX_STUDY_BYTES + 1) {
+    match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, MAX_STUDY_BYTES + 1) {
         Ok(bytes) if bytes.len() > MAX_STUDY_BYTES => Err(LinkError::TooLarge),
         Ok(bytes) => Ok(bytes),
         Err(e) if e.status == TINFLStatus::HasMoreOutput => Err(LinkError::TooLarge),
