@@ -1,0 +1,77 @@
+//! The same study and seed give bit-identical figures however the journeys
+//! are split into chunks or threads, and in any merge order.
+
+use journey_engine::{CHUNK_JOURNEYS, Study, Tally, chunk_count, presets, report, run, run_threads, simulate_chunks};
+
+fn preset(id: &str, journeys: u64) -> Study {
+    let mut study = Study::from_json(presets::find(id).expect("preset exists").json).expect("preset is valid");
+    study.journeys = journeys;
+    study
+}
+
+#[test]
+fn chunks_merged_in_any_order_and_split_give_identical_reports() {
+    // Not a multiple of the chunk size, so the last chunk is partial.
+    let study = preset("password-reset", 7 * CHUNK_JOURNEYS + 123);
+    let whole = run(&study);
+    let chunks = chunk_count(&study);
+    assert_eq!(chunks, 8);
+    // Backwards, one chunk at a time.
+    let mut backwards = Tally::new(&study);
+    for c in (0..chunks).rev() {
+        backwards.merge(&simulate_chunks(&study, c..c + 1));
+    }
+    assert_eq!(report(&study, &backwards), whole);
+    // Uneven ranges, merged out of order.
+    let mut uneven = simulate_chunks(&study, 5..8);
+    uneven.merge(&simulate_chunks(&study, 0..2));
+    uneven.merge(&simulate_chunks(&study, 2..5));
+    let uneven = report(&study, &uneven);
+    assert_eq!(uneven.fingerprint, whole.fingerprint);
+    assert_eq!(uneven, whole);
+}
+
+#[test]
+fn threads_give_the_figures_of_one_thread() {
+    let study = preset("pro-photographer", 20_000);
+    let one = run(&study);
+    for threads in [2, 3, 5] {
+        assert_eq!(run_threads(&study, threads), one, "{threads} threads");
+    }
+}
+
+#[test]
+fn a_tally_survives_serialisation_between_workers() {
+    let study = preset("omnichannel-continuity", 3 * CHUNK_JOURNEYS);
+    let tally = simulate_chunks(&study, 1..3);
+    let json = serde_json::to_string(&tally).expect("serialises");
+    let back: Tally = serde_json::from_str(&json).expect("deserialises");
+    assert_eq!(back, tally);
+}
+
+#[test]
+fn the_seed_changes_the_numbers_and_fixes_them() {
+    let a = preset("help-centre-still-calls", 5_000);
+    let mut b = a.clone();
+    b.seed += 1;
+    assert_eq!(run(&a).fingerprint, run(&a.clone()).fingerprint);
+    assert_ne!(run(&a).fingerprint, run(&b).fingerprint);
+}
+
+#[test]
+fn a_variant_identical_to_the_baseline_differs_by_exactly_zero_with_a_vanishing_interval() {
+    // Common random numbers: the same design twice meets the same customers.
+    let mut study = preset("password-reset", 10_000);
+    let mut twin = study.designs[0].clone();
+    twin.name = "Twin".into();
+    study.designs.truncate(1);
+    study.designs.push(twin);
+    let r = run(&study);
+    for (key, d) in &r.comparisons[0].kpis.entries {
+        if let Some(e) = d.estimate {
+            assert_eq!(e, 0.0, "{key}");
+            // Zero up to rounding in the variance sums.
+            assert!(d.half_width().unwrap() < 1e-6, "{key}: {:?}", d.half_width());
+        }
+    }
+}
