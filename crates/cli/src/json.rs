@@ -1,0 +1,60 @@
+//! `run --format json`: the report's figures as JSON, in the engine's own
+//! serialisation.
+//!
+//! The default view keeps what a script comparing designs needs (every KPI
+//! with its interval, the breakdowns by persona and first channel, and the
+//! comparisons) and leaves out the plots' data and the stories, which are
+//! most of the report's size; `--full` prints the whole [`Report`].
+
+use journey_engine::report::{GroupReport, KpiTable};
+use journey_engine::{Comparison, Estimate, Report};
+use serde::Serialize;
+
+/// The trimmed report; field names and KPI objects are the engine's.
+#[derive(Serialize)]
+struct View<'a> {
+    title: &'a str,
+    currency: &'a str,
+    seed: u64,
+    journeys: u64,
+    fingerprint: &'a str,
+    designs: Vec<DesignView<'a>>,
+    comparisons: &'a [Comparison],
+}
+
+#[derive(Serialize)]
+struct DesignView<'a> {
+    name: &'a str,
+    kpis: &'a KpiTable<Estimate>,
+    by_persona: &'a [GroupReport],
+    by_channel: &'a [GroupReport],
+}
+
+/// The report as pretty-printed JSON, trimmed unless `full`.
+pub fn render(report: &Report, full: bool) -> Result<String, serde_json::Error> {
+    let mut text = if full {
+        serde_json::to_string_pretty(report)?
+    } else {
+        let view = View {
+            title: &report.title,
+            currency: &report.currency,
+            seed: report.seed,
+            journeys: report.journeys,
+            fingerprint: &report.fingerprint,
+            designs: report
+                .designs
+                .iter()
+                .map(|d| DesignView {
+                    name: &d.name,
+                    kpis: &d.kpis,
+                    by_persona: &d.by_persona,
+                    by_channel: &d.by_channel,
+                })
+                .collect(),
+            comparisons: &report.comparisons,
+        };
+        serde_json::to_string_pretty(&view)?
+    };
+    text.push('\n');
+    Ok(text)
+}

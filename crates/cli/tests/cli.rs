@@ -1,0 +1,653 @@
+//! The built `journey-sim` binary, driven as a person or a script would:
+//! every command, every output format, and the ways input goes wrong.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use journey_engine::{Study, presets};
+use serde_json::Value;
+
+/// MODEL.md's KPI keys ("What a run reports"), written out here rather than
+/// taken from the engine so that a drift from the model fails a test.
+const INTERVAL_KPIS: [&str; 17] = [
+    "resolution_rate",
+    "first_contact_resolution",
+    "containment",
+    "self_service_abandonment",
+    "abandonment",
+    "escalation_rate",
+    "gave_up_rate",
+    "contacts_per_journey",
+    "agent_contacts_per_journey",
+    "switches_per_journey",
+    "customer_minutes",
+    "agent_minutes",
+    "hours_to_resolution",
+    "cost_per_journey",
+    "cost_per_resolution",
+    "satisfaction",
+    "satisfied_rate",
+];
+/// MODEL.md: "their median and 90th percentile (no interval needed)".
+const QUANTILE_KPIS: [&str; 2] = ["hours_to_resolution_p50", "hours_to_resolution_p90"];
+
+/// Few journeys keep the tests quick; 20,000 spans five chunks of 4,096,
+/// enough for three threads to share the work differently than one.
+const FEW: &str = "2000";
+const SEVERAL_CHUNKS: &str = "20000";
+
+fn journey_sim(args: &[&str]) -> Output {
+    journey_sim_with_stdin(args, None)
+}
+
+fn journey_sim_with_stdin(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_journey-sim"))
+        .args(args)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the journey-sim binary starts");
+    if let Some(text) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        pipe.write_all(text.as_bytes())
+            .expect("stdin accepts the study");
+    }
+    child.wait_with_output().expect("journey-sim finishes")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// Runs a command that must succeed and returns its stdout.
+fn ok(args: &[&str]) -> String {
+    let output = journey_sim(args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "journey-sim {args:?} failed:\n{}",
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+fn run_json(args: &[&str]) -> Value {
+    let mut all = vec!["run"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let text = ok(&all);
+    serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("run {args:?} printed no JSON ({e}):\n{text}"))
+}
+
+/// A fresh file under Cargo's per-test-target temporary directory.
+fn temp_file(name: &str, contents: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("journey-sim-cli");
+    std::fs::create_dir_all(&dir).expect("temporary directory");
+    let path = dir.join(name);
+    std::fs::write(&path, contents).expect("temporary file");
+    path
+}
+
+fn path_str(path: &std::path::Path) -> &str {
+    path.to_str().expect("temporary paths are UTF-8")
+}
+
+/// The command must fail as bad input: exit 2, nothing on stdout, a
+/// message on stderr containing every `expected` text, and no panic.
+fn fails_as_bad_input(args: &[&str], stdin: Option<&str>, expected: &[&str]) -> String {
+    let output = journey_sim_with_stdin(args, stdin);
+    let err = stderr(&output);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "journey-sim {args:?} should exit 2; stderr:\n{err}"
+    );
+    assert!(
+        output.stdout.is_empty(),
+        "journey-sim {args:?} printed to stdout:\n{}",
+        stdout(&output)
+    );
+    assert!(
+        !err.trim().is_empty(),
+        "journey-sim {args:?} failed without a message"
+    );
+    for text in expected {
+        assert!(
+            err.contains(text),
+            "journey-sim {args:?}: stderr lacks {text:?}:\n{err}"
+        );
+    }
+    for bad in ["panicked", "backtrace", "RUST_BACKTRACE"] {
+        assert!(!err.contains(bad), "journey-sim {args:?} panicked:\n{err}");
+    }
+    err
+}
+
+fn preset_file(id: &str) -> PathBuf {
+    temp_file(&format!("{id}.json"), &ok(&["preset", id]))
+}
+
+// ------------------------------------------------------------------ presets
+
+#[test]
+fn presets_lists_every_preset_with_its_id_name_and_summary() {
+    let text = ok(&["presets"]);
+    for preset in presets::all() {
+        let line = text
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(preset.id))
+            .unwrap_or_else(|| panic!("no line starts with {}:\n{text}", preset.id));
+        assert!(line.contains(preset.name), "{line}");
+        assert!(
+            text.contains(preset.summary),
+            "summary of {} missing",
+            preset.id
+        );
+    }
+}
+
+#[test]
+fn every_preset_round_trips_through_preset_and_validate() {
+    for preset in presets::all() {
+        let json = ok(&["preset", preset.id]);
+        let study = Study::from_json(&json)
+            .unwrap_or_else(|e| panic!("preset {} printed an invalid study: {e}", preset.id));
+        assert_eq!(
+            json,
+            format!("{}\n", study.to_json_pretty()),
+            "preset {} is not printed as the engine writes it",
+            preset.id
+        );
+
+        let file = temp_file(&format!("round-trip-{}.json", preset.id), &json);
+        let verdict = ok(&["validate", path_str(&file)]);
+        assert!(
+            verdict.starts_with(&format!("ok: {}, 2 designs", preset.name)),
+            "{verdict}"
+        );
+
+        // The same through standard input, and by name.
+        let output = journey_sim_with_stdin(&["validate", "-"], Some(&json));
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_eq!(stdout(&output), verdict);
+        assert!(
+            ok(&["preset", preset.name]) == json,
+            "preset by name differs from preset by id"
+        );
+    }
+}
+
+#[test]
+fn unknown_preset_names_the_presets_there_are() {
+    fails_as_bad_input(
+        &["preset", "no-such-preset"],
+        None,
+        &["no-such-preset", "password-reset"],
+    );
+}
+
+// ---------------------------------------------------------------------- run
+
+#[test]
+fn json_has_every_model_kpi_with_an_interval_per_design_and_comparison() {
+    for preset in presets::all() {
+        let file = preset_file(preset.id);
+        let report = run_json(&[path_str(&file), "--journeys", FEW]);
+        assert_eq!(report["title"], preset.name);
+        assert_eq!(report["journeys"], 2000);
+        assert!(
+            report["fingerprint"]
+                .as_str()
+                .is_some_and(|f| f.len() == 16),
+            "{}",
+            report["fingerprint"]
+        );
+
+        let designs = report["designs"].as_array().expect("designs array");
+        assert_eq!(designs.len(), 2, "preset {}", preset.id);
+        for design in designs {
+            let kpis = &design["kpis"];
+            for key in INTERVAL_KPIS {
+                let kpi = &kpis[key];
+                assert!(
+                    kpi.get("estimate").is_some() && kpi.get("ci95").is_some(),
+                    "{} {}: {key} = {kpi}",
+                    preset.id,
+                    design["name"]
+                );
+                // Where the figure is defined, so is its interval, around it.
+                if let Some(x) = kpi["estimate"].as_f64() {
+                    let [lo, hi] = [0, 1].map(|i| kpi["ci95"][i].as_f64().unwrap_or(f64::NAN));
+                    assert!(
+                        lo <= x && x <= hi,
+                        "{} {}: {key} = {kpi}",
+                        preset.id,
+                        design["name"]
+                    );
+                }
+            }
+            for key in QUANTILE_KPIS {
+                assert!(
+                    kpis[key]["estimate"].as_f64().is_some(),
+                    "{}: {key} = {}",
+                    preset.id,
+                    kpis[key]
+                );
+            }
+            assert_eq!(
+                kpis.as_object().map(serde_json::Map::len),
+                Some(INTERVAL_KPIS.len() + QUANTILE_KPIS.len())
+            );
+            assert!(
+                design["by_persona"]
+                    .as_array()
+                    .is_some_and(|a| !a.is_empty())
+            );
+            assert!(
+                design["by_channel"]
+                    .as_array()
+                    .is_some_and(|a| !a.is_empty())
+            );
+        }
+
+        let comparisons = report["comparisons"].as_array().expect("comparisons array");
+        assert_eq!(comparisons.len(), 1);
+        assert_eq!(comparisons[0]["design"], "Improved");
+        assert_eq!(comparisons[0]["baseline"], "Current");
+        for key in INTERVAL_KPIS {
+            let kpi = &comparisons[0]["kpis"][key];
+            for field in ["estimate", "ci95", "unpaired_ci95", "verdict"] {
+                assert!(
+                    kpi.get(field).is_some(),
+                    "{}: comparison {key} lacks {field}: {kpi}",
+                    preset.id
+                );
+            }
+            let verdict = kpi["verdict"].as_str().unwrap_or("");
+            assert!(
+                [
+                    "better",
+                    "worse",
+                    "no_detectable_difference",
+                    "not_applicable"
+                ]
+                .contains(&verdict),
+                "{verdict}"
+            );
+        }
+    }
+}
+
+#[test]
+fn full_json_is_the_whole_report_with_plots_and_stories() {
+    let trimmed = run_json(&["password-reset", "--journeys", FEW]);
+    let text = ok(&["run", "password-reset", "--journeys", FEW, "--full"]);
+    let full: Value = serde_json::from_str(&text).expect("--full prints JSON");
+    for field in ["histograms", "flow", "stages", "stories"] {
+        assert!(
+            full["designs"][0].get(field).is_some(),
+            "--full lacks {field}"
+        );
+        assert!(
+            trimmed["designs"][0].get(field).is_none(),
+            "the default JSON has {field}"
+        );
+    }
+    assert_eq!(full["fingerprint"], trimmed["fingerprint"]);
+    assert_eq!(full["designs"][0]["kpis"], trimmed["designs"][0]["kpis"]);
+}
+
+#[test]
+fn thread_count_does_not_change_the_figures() {
+    let file = preset_file("pro-photographer");
+    let one = ok(&[
+        "run",
+        path_str(&file),
+        "--journeys",
+        SEVERAL_CHUNKS,
+        "--threads",
+        "1",
+        "--format",
+        "json",
+    ]);
+    let three = ok(&[
+        "run",
+        path_str(&file),
+        "--journeys",
+        SEVERAL_CHUNKS,
+        "--threads",
+        "3",
+        "--format",
+        "json",
+    ]);
+    let fingerprint =
+        |text: &str| serde_json::from_str::<Value>(text).expect("JSON")["fingerprint"].clone();
+    assert_eq!(fingerprint(&one), fingerprint(&three));
+    assert_eq!(one, three, "the whole output should be identical");
+}
+
+#[test]
+fn seed_and_journeys_options_override_the_study() {
+    let study = run_json(&["password-reset", "--journeys", FEW]);
+    let reseeded = run_json(&["password-reset", "--journeys", FEW, "--seed", "7"]);
+    assert_eq!(reseeded["seed"], 7);
+    assert_eq!(reseeded["journeys"], 2000);
+    assert_ne!(
+        reseeded["fingerprint"], study["fingerprint"],
+        "a new seed gives new figures"
+    );
+    let grouped = run_json(&["password-reset", "--journeys", "2,000", "--seed", "7"]);
+    assert_eq!(grouped["fingerprint"], reseeded["fingerprint"]);
+}
+
+#[test]
+fn a_study_on_standard_input_runs_like_the_file() {
+    let json = ok(&["preset", "omnichannel-continuity"]);
+    let file = temp_file("stdin.json", &json);
+    let from_file = run_json(&[path_str(&file), "--journeys", FEW]);
+    let output = journey_sim_with_stdin(
+        &["run", "-", "--journeys", FEW, "--format", "json"],
+        Some(&json),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let from_stdin: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(from_stdin["fingerprint"], from_file["fingerprint"]);
+}
+
+#[test]
+fn a_share_link_runs_like_the_file() {
+    let file = preset_file("help-centre-still-calls");
+    let fragment = ok(&["link", path_str(&file)]).trim().to_owned();
+    assert!(fragment.starts_with("s1."), "{fragment}");
+
+    let from_file = run_json(&[path_str(&file), "--journeys", FEW]);
+    let url = format!("https://example.org/journey-simulator/#{fragment}");
+    for link in [fragment.as_str(), url.as_str()] {
+        let from_link = run_json(&[link, "--journeys", FEW]);
+        assert_eq!(
+            from_link["fingerprint"], from_file["fingerprint"],
+            "link {link}"
+        );
+    }
+    // A link of a link is the same link.
+    assert_eq!(ok(&["link", &url]).trim(), fragment);
+}
+
+#[test]
+fn table_shows_every_kpi_the_verdicts_fingerprint_and_two_stories() {
+    let text = ok(&["run", "password-reset", "--journeys", FEW, "--seed", "11"]);
+    let json = run_json(&["password-reset", "--journeys", FEW, "--seed", "11"]);
+    for label in [
+        "Resolution",
+        "Self-service containment",
+        "Cost per journey",
+        "Satisfied customers",
+        "Hours to resolution, median",
+    ] {
+        assert!(
+            text.lines().any(|l| l.starts_with(label)),
+            "no row {label}:\n{text}"
+        );
+    }
+    assert!(text.contains("Improved vs Current"), "{text}");
+    assert!(
+        text.contains("USD "),
+        "money should carry the currency:\n{text}"
+    );
+    assert!(text.contains('%'), "{text}");
+    // The fix in this preset is large: some KPIs must come out better.
+    assert!(text.contains("better"), "{text}");
+    let fingerprint = json["fingerprint"].as_str().expect("fingerprint");
+    assert!(
+        text.contains(&format!("Fingerprint {fingerprint}")),
+        "{text}"
+    );
+    assert_eq!(
+        text.matches(" of the run (").count(),
+        2,
+        "two stories:\n{text}"
+    );
+    assert!(
+        text.contains("  Current: ") && text.contains("  Improved: "),
+        "{text}"
+    );
+}
+
+#[test]
+fn csv_has_a_header_and_a_row_per_design_kpi_then_per_comparison_kpi() {
+    let text = ok(&[
+        "run",
+        "password-reset",
+        "--journeys",
+        FEW,
+        "--format",
+        "csv",
+    ]);
+    let (designs, comparisons) = text
+        .split_once("\n\n")
+        .expect("two tables separated by a blank line");
+
+    let mut reader = csv::Reader::from_reader(designs.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    assert_eq!(
+        header.iter().collect::<Vec<_>>(),
+        ["design", "kpi", "estimate", "ci95_low", "ci95_high"]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
+    assert_eq!(rows.len(), 2 * (INTERVAL_KPIS.len() + QUANTILE_KPIS.len()));
+    for key in INTERVAL_KPIS.iter().chain(&QUANTILE_KPIS) {
+        for design in ["Current", "Improved"] {
+            let row = rows
+                .iter()
+                .find(|r| &r[0] == design && &r[1] == *key)
+                .unwrap_or_else(|| panic!("no row {design},{key}"));
+            assert!(row[2].parse::<f64>().is_ok(), "{row:?}");
+        }
+    }
+
+    let mut reader = csv::Reader::from_reader(comparisons.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    assert_eq!(
+        header.iter().collect::<Vec<_>>(),
+        [
+            "design",
+            "kpi",
+            "difference",
+            "ci95_low",
+            "ci95_high",
+            "verdict"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
+    assert_eq!(rows.len(), INTERVAL_KPIS.len());
+    for (row, key) in rows.iter().zip(INTERVAL_KPIS) {
+        assert_eq!((&row[0], &row[1]), ("Improved", key));
+        let [x, lo, hi] = [2, 3, 4].map(|i| row[i].parse::<f64>().unwrap_or(f64::NAN));
+        assert!(lo <= x && x <= hi, "{row:?}");
+    }
+}
+
+#[test]
+fn csv_quotes_names_with_commas() {
+    let mut study: Value = serde_json::from_str(presets::all()[0].json).expect("preset JSON");
+    study["designs"][1]["name"] = Value::from("Improved, \"v2\"");
+    let file = temp_file("quoted-names.json", &study.to_string());
+    let text = ok(&["run", path_str(&file), "--journeys", FEW, "--format", "csv"]);
+    let (_, comparisons) = text.split_once("\n\n").expect("two tables");
+    let mut reader = csv::Reader::from_reader(comparisons.as_bytes());
+    let first = reader.records().next().expect("a row").expect("valid CSV");
+    assert_eq!(&first[0], "Improved, \"v2\"");
+}
+
+// -------------------------------------------------------------- bad input
+
+#[test]
+fn a_missing_file_is_named() {
+    fails_as_bad_input(
+        &["run", "no/such/study.json"],
+        None,
+        &["no/such/study.json", "does not exist"],
+    );
+    fails_as_bad_input(
+        &["validate", "no/such/study.json"],
+        None,
+        &["no/such/study.json"],
+    );
+}
+
+#[test]
+fn a_directory_is_not_a_study() {
+    let dir = env!("CARGO_TARGET_TMPDIR");
+    fails_as_bad_input(&["run", dir], None, &["directory"]);
+}
+
+#[test]
+fn text_that_is_not_json_is_named_with_its_position() {
+    let file = temp_file("not-json.txt", "designs: none\n");
+    fails_as_bad_input(
+        &["run", path_str(&file)],
+        None,
+        &[path_str(&file), "not valid JSON", "line 1"],
+    );
+    fails_as_bad_input(
+        &["run", "-"],
+        Some("{\"schema\": 1,"),
+        &["standard input", "not valid JSON"],
+    );
+}
+
+#[test]
+fn an_invalid_value_is_named_by_its_field_path() {
+    let mut study: Value =
+        serde_json::from_str(ok(&["preset", "pro-photographer"]).as_str()).expect("preset JSON");
+    study["designs"][0]["channels"][0]["agent"]["resolution"] = Value::from(1.5);
+    study["designs"][1]["personas"][0]["share"] = Value::from(-1);
+    let file = temp_file("invalid-values.json", &study.to_string());
+
+    fails_as_bad_input(
+        &["run", path_str(&file)],
+        None,
+        &[
+            path_str(&file),
+            "designs[0].channels[0].agent.resolution",
+            "designs[1].personas[0].share",
+        ],
+    );
+
+    // validate prints the problems alone, one `path: message` per line.
+    let err = fails_as_bad_input(&["validate", path_str(&file)], None, &[]);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with("designs[0].channels[0].agent.resolution: "),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with("designs[1].personas[0].share: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn out_of_range_options_are_refused() {
+    fails_as_bad_input(
+        &["run", "password-reset", "--journeys", "0"],
+        None,
+        &["--journeys", "1 to 10,000,000"],
+    );
+    fails_as_bad_input(
+        &["run", "password-reset", "--journeys", "10000001"],
+        None,
+        &["--journeys"],
+    );
+    fails_as_bad_input(
+        &["run", "password-reset", "--journeys", "lots"],
+        None,
+        &["--journeys"],
+    );
+    fails_as_bad_input(
+        &["run", "password-reset", "--threads", "0"],
+        None,
+        &["--threads"],
+    );
+    fails_as_bad_input(&["run", "password-reset", "--seed=-1"], None, &["--seed"]);
+    fails_as_bad_input(
+        &["run", "password-reset", "--seed", "18446744073709551616"],
+        None,
+        &["--seed"],
+    );
+    fails_as_bad_input(
+        &["run", "password-reset", "--format", "xml"],
+        None,
+        &["xml"],
+    );
+    fails_as_bad_input(
+        &["run", "password-reset", "--full", "--format", "csv"],
+        None,
+        &["--full"],
+    );
+    fails_as_bad_input(&["bench", "--journeys", "0"], None, &["--journeys"]);
+    fails_as_bad_input(&["bench", "--preset", "nope"], None, &["nope"]);
+    fails_as_bad_input(&["fly"], None, &["fly"]);
+    fails_as_bad_input(&[], None, &["Usage"]);
+}
+
+#[test]
+fn a_corrupted_link_is_refused_with_a_reason() {
+    let fragment = ok(&["link", "password-reset"]).trim().to_owned();
+    let cut = &fragment[..fragment.len() / 2];
+    fails_as_bad_input(&["run", cut], None, &["link"]);
+    fails_as_bad_input(
+        &["run", &format!("https://example.org/#{cut}")],
+        None,
+        &["link"],
+    );
+    fails_as_bad_input(
+        &[
+            "validate",
+            &format!("{}!!{}", &fragment[..20], &fragment[22..]),
+        ],
+        None,
+        &["link"],
+    );
+    fails_as_bad_input(&["run", "s9.abcdef"], None, &["s9"]);
+    fails_as_bad_input(&["run", "https://example.org/#"], None, &["link"]);
+}
+
+#[test]
+fn help_and_version_succeed() {
+    assert!(ok(&["--help"]).contains("run"));
+    assert!(ok(&["run", "--help"]).contains("--journeys"));
+    assert!(ok(&["--version"]).starts_with("journey-sim "));
+}
+
+// -------------------------------------------------------------------- bench
+
+#[test]
+fn bench_reports_speed_on_one_and_several_threads_and_peak_memory() {
+    let text = ok(&["bench", "--journeys", "5000", "--threads", "2"]);
+    assert!(
+        text.contains("1 thread:") && text.contains("2 threads:"),
+        "{text}"
+    );
+    assert_eq!(text.matches("journeys/s").count(), 2, "{text}");
+    assert!(text.contains("fingerprint"), "{text}");
+    let memory = text
+        .lines()
+        .find(|l| l.contains("peak memory"))
+        .expect("a peak memory line");
+    if cfg!(target_os = "linux") {
+        assert!(memory.contains("MiB") || memory.contains("KiB"), "{memory}");
+    }
+}
