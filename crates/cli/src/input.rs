@@ -9,7 +9,7 @@
 //! study every field path the engine's validator names.
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use journey_engine::presets::{self, Preset};
@@ -68,8 +68,15 @@ impl Source {
     /// The study JSON text.
     pub fn read(&self) -> Result<String, CliError> {
         match self {
-            Source::Stdin => read_capped(io::stdin().lock())
-                .map_err(|e| CliError::Input(format!("cannot read standard input: {e}"))),
+            Source::Stdin => {
+                // Someone who typed `-` by mistake would otherwise face a
+                // silent wait.
+                if io::stdin().is_terminal() {
+                    eprintln!("Reading a study from standard input; end it with Ctrl-D.");
+                }
+                read_capped(io::stdin().lock())
+                    .map_err(|e| CliError::Input(format!("cannot read standard input: {e}")))
+            }
             Source::File(path) => read_file(path),
             Source::Link(text) => link::decode(text)
                 .map_err(|e| CliError::Input(format!("the share link cannot be opened: {e}"))),
