@@ -65,27 +65,61 @@ pub fn kpi(key: &str) -> Option<&'static KpiInfo> {
     KPIS.iter().find(|k| k.key == key)
 }
 
-/// The (a, b) pair of every KPI for one journey, in [`KPIS`] order.
+/// Indices of the KPIs whose denominator b varies by journey (true
+/// ratios); every other KPI is a mean per journey, with b = 1.
+pub(crate) const RATIO_KPIS: [usize; 6] = [2, 3, 4, 5, 12, 14];
+
+/// Every KPI's numerator a and denominator b for one journey, in [`KPIS`]
+/// order. Two arrays rather than pairs, so the sums over KPIs vectorise.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Terms {
+    pub(crate) a: [f64; KPI_COUNT],
+    pub(crate) b: [f64; KPI_COUNT],
+}
+
+/// The terms of one journey.
 #[inline]
-pub(crate) fn journey_terms(f: &JourneyFigures) -> [(f64, f64); KPI_COUNT] {
+pub(crate) fn journey_terms(f: &JourneyFigures) -> Terms {
     let resolved = f64::from(u8::from(f.resolved));
-    [
-        (resolved, 1.0),
-        (f64::from(u8::from(f.resolved_first)), 1.0),
-        (f64::from(f.self_service_contained), f64::from(f.self_service_attempts)),
-        (f64::from(f.self_service_abandoned), f64::from(f.self_service_attempts)),
-        (f64::from(f.queue_abandoned), f64::from(f.queue_entries)),
-        (f64::from(f.escalations), f64::from(f.agent_contacts)),
-        (1.0 - resolved, 1.0),
-        (f64::from(f.attempts), 1.0),
-        (f64::from(f.agent_contacts), 1.0),
-        (f64::from(f.switches), 1.0),
-        (f.customer_minutes, 1.0),
-        (f.agent_minutes, 1.0),
-        (f.elapsed_hours * resolved, resolved),
-        (f.cost, 1.0),
-        (f.cost, resolved),
-        (f.satisfaction, 1.0),
-        (f64::from(u8::from(f.satisfied)), 1.0),
-    ]
+    let ss_attempts = f64::from(f.self_service_attempts);
+    Terms {
+        a: [
+            resolved,
+            f64::from(u8::from(f.resolved_first)),
+            f64::from(f.self_service_contained),
+            f64::from(f.self_service_abandoned),
+            f64::from(f.queue_abandoned),
+            f64::from(f.escalations),
+            1.0 - resolved,
+            f64::from(f.attempts),
+            f64::from(f.agent_contacts),
+            f64::from(f.switches),
+            f.customer_minutes,
+            f.agent_minutes,
+            f.elapsed_hours * resolved,
+            f.cost,
+            f.cost,
+            f.satisfaction,
+            f64::from(u8::from(f.satisfied)),
+        ],
+        b: [
+            1.0,
+            1.0,
+            ss_attempts,
+            ss_attempts,
+            f64::from(f.queue_entries),
+            f64::from(f.agent_contacts),
+            1.0,
+            1.0,
+            1.0,
+            1.0,
+            1.0,
+            1.0,
+            resolved,
+            1.0,
+            resolved,
+            1.0,
+            1.0,
+        ],
+    }
 }

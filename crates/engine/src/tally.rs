@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::histogram::{self, Histogram};
 use crate::journey::{AttemptResult, JourneyFigures, Next, Observer, PreparedDesign, Step, simulate};
-use crate::kpi::{KPI_COUNT, journey_terms};
+use crate::kpi::{KPI_COUNT, RATIO_KPIS, Terms, journey_terms};
 use crate::story::{STORY_COUNT, Story};
 use crate::study::Study;
 
@@ -208,7 +208,7 @@ impl Tally {
             return;
         }
         let mut local: Vec<ChunkSums> = self.designs.iter().map(ChunkSums::new).collect();
-        let mut baseline_terms = [(0.0, 0.0); KPI_COUNT];
+        let mut baseline_terms = Terms::default();
         for journey in start..end {
             for (d, design) in prepared.iter().enumerate() {
                 let sums = &mut local[d];
@@ -224,9 +224,7 @@ impl Tally {
                     simulate(design, study.seed, journey, &mut observer)
                 };
                 let terms = journey_terms(&figures);
-                sums.total.add(&terms);
-                sums.by_persona[figures.persona].add(&terms);
-                sums.by_channel[figures.first_channel].add(&terms);
+                sums.cells[figures.persona * sums.channels + figures.first_channel].add(&terms);
                 if d == 0 {
                     baseline_terms = terms;
                 } else if let Some(cross) = &mut sums.cross {
@@ -235,16 +233,26 @@ impl Tally {
                 add_histograms(dt, &figures);
             }
         }
-        for (dt, sums) in self.designs.iter_mut().zip(&local) {
-            dt.total.absorb(&sums.total);
-            for (x, y) in dt.by_persona.iter_mut().zip(&sums.by_persona) {
-                x.absorb(y);
-            }
-            for (x, y) in dt.by_channel.iter_mut().zip(&sums.by_channel) {
-                x.absorb(y);
-            }
+        // Cells → persona, channel and design sums, in exact fixed point.
+        let totals: Vec<Sums<i128>> = self
+            .designs
+            .iter_mut()
+            .zip(&local)
+            .map(|(dt, sums)| {
+                let mut total = Sums::zero();
+                for (i, cell) in sums.cells.iter().enumerate().filter(|(_, c)| c.n > 0) {
+                    let cell = Sums::fixed(cell);
+                    dt.by_persona[i / sums.channels].merge(&cell);
+                    dt.by_channel[i % sums.channels].merge(&cell);
+                    total.merge(&cell);
+                }
+                dt.total.merge(&total);
+                total
+            })
+            .collect();
+        for ((dt, sums), total) in self.designs.iter_mut().zip(&local).zip(&totals) {
             if let (Some(x), Some(y)) = (&mut dt.versus_baseline, &sums.cross) {
-                x.absorb(y);
+                x.absorb(y, total, &totals[0]);
             }
             for s in 0..6 {
                 dt.stage_score[s] += fixed(sums.stage_score[s]);
@@ -265,10 +273,14 @@ fn add_histograms(dt: &mut DesignTally, f: &JourneyFigures) {
 }
 
 /// The f64 sums of one design within one chunk.
+///
+/// Each journey is added once, to the cell of its persona and first
+/// channel; persona, channel and design sums are cell sums, formed exactly
+/// in fixed point at the end of the chunk.
 struct ChunkSums {
-    total: Sums<f64>,
-    by_persona: Vec<Sums<f64>>,
-    by_channel: Vec<Sums<f64>>,
+    channels: usize,
+    /// [persona × channels + first channel]
+    cells: Vec<Sums<f64>>,
     cross: Option<CrossSums<f64>>,
     stage_score: [f64; 6],
 }
@@ -276,9 +288,8 @@ struct ChunkSums {
 impl ChunkSums {
     fn new(dt: &DesignTally) -> Self {
         Self {
-            total: Sums::zero(),
-            by_persona: vec![Sums::zero(); dt.by_persona.len()],
-            by_channel: vec![Sums::zero(); dt.by_channel.len()],
+            channels: dt.by_channel.len(),
+            cells: vec![Sums::zero(); dt.by_persona.len() * dt.by_channel.len()],
             cross: dt.versus_baseline.as_ref().map(|_| CrossSums::zero()),
             stage_score: [0.0; 6],
         }
@@ -346,13 +357,20 @@ impl<T: Copy + Default> Sums<T> {
 }
 
 impl Sums<f64> {
+    /// Adds one journey. Sums that involve b are kept only for true ratios;
+    /// for means (b = 1) they follow from n and Σa, and `absorb` fills them
+    /// in exactly.
     #[inline]
-    fn add(&mut self, terms: &[(f64, f64); KPI_COUNT]) {
+    fn add(&mut self, terms: &Terms) {
         self.n += 1;
-        for (k, &(a, b)) in terms.iter().enumerate() {
+        for k in 0..KPI_COUNT {
+            let a = terms.a[k];
             self.a[k] += a;
-            self.b[k] += b;
             self.aa[k] += a * a;
+        }
+        for k in RATIO_KPIS {
+            let (a, b) = (terms.a[k], terms.b[k]);
+            self.b[k] += b;
             self.bb[k] += b * b;
             self.ab[k] += a * b;
         }
@@ -360,15 +378,21 @@ impl Sums<f64> {
 }
 
 impl Sums<i128> {
-    fn absorb(&mut self, local: &Sums<f64>) {
-        self.n += local.n;
+    /// The chunk's f64 sums, rounded once to fixed point.
+    fn fixed(local: &Sums<f64>) -> Self {
+        let mut s = Self::zero();
+        s.n = local.n;
+        let n = local.n as f64;
         for k in 0..KPI_COUNT {
-            self.a[k] += fixed(local.a[k]);
-            self.b[k] += fixed(local.b[k]);
-            self.aa[k] += fixed(local.aa[k]);
-            self.bb[k] += fixed(local.bb[k]);
-            self.ab[k] += fixed(local.ab[k]);
+            let ratio = RATIO_KPIS.contains(&k);
+            s.a[k] = fixed(local.a[k]);
+            s.aa[k] = fixed(local.aa[k]);
+            // For a mean, b = 1: Σb = Σb² = n and Σab = Σa, exactly.
+            s.b[k] = if ratio { fixed(local.b[k]) } else { fixed(n) };
+            s.bb[k] = if ratio { fixed(local.bb[k]) } else { fixed(n) };
+            s.ab[k] = if ratio { fixed(local.ab[k]) } else { s.a[k] };
         }
+        s
     }
 
     fn merge(&mut self, other: &Sums<i128>) {
@@ -391,11 +415,15 @@ impl<T: Copy + Default> CrossSums<T> {
 }
 
 impl CrossSums<f64> {
+    /// Adds one journey's products with the baseline's; as in
+    /// `Sums::add`, the products with b are kept only for true ratios.
     #[inline]
-    fn add(&mut self, terms: &[(f64, f64); KPI_COUNT], baseline: &[(f64, f64); KPI_COUNT]) {
+    fn add(&mut self, terms: &Terms, baseline: &Terms) {
         for k in 0..KPI_COUNT {
-            let ((a, b), (a0, b0)) = (terms[k], baseline[k]);
-            self.a_a0[k] += a * a0;
+            self.a_a0[k] += terms.a[k] * baseline.a[k];
+        }
+        for k in RATIO_KPIS {
+            let (a, b, a0, b0) = (terms.a[k], terms.b[k], baseline.a[k], baseline.b[k]);
             self.a_b0[k] += a * b0;
             self.b_a0[k] += b * a0;
             self.b_b0[k] += b * b0;
@@ -404,12 +432,15 @@ impl CrossSums<f64> {
 }
 
 impl CrossSums<i128> {
-    fn absorb(&mut self, local: &CrossSums<f64>) {
+    /// `variant` and `baseline` are the two designs' own sums of the chunk,
+    /// which give the cross sums of means exactly (b = b₀ = 1).
+    fn absorb(&mut self, local: &CrossSums<f64>, variant: &Sums<i128>, baseline: &Sums<i128>) {
         for k in 0..KPI_COUNT {
+            let ratio = RATIO_KPIS.contains(&k);
             self.a_a0[k] += fixed(local.a_a0[k]);
-            self.a_b0[k] += fixed(local.a_b0[k]);
-            self.b_a0[k] += fixed(local.b_a0[k]);
-            self.b_b0[k] += fixed(local.b_b0[k]);
+            self.a_b0[k] += if ratio { fixed(local.a_b0[k]) } else { variant.a[k] };
+            self.b_a0[k] += if ratio { fixed(local.b_a0[k]) } else { baseline.a[k] };
+            self.b_b0[k] += if ratio { fixed(local.b_b0[k]) } else { variant.b[k] };
         }
     }
 
