@@ -1,1 +1,10 @@
-fn main() {}
+//! Browser entry point: mounts the app and does nothing else.
+
+mod app;
+mod use_worker;
+mod worker_status;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}
