@@ -38,7 +38,7 @@ mod validate;
 
 pub use distribution::{Distribution, DistributionSpec};
 pub use kpi::{KPIS, KpiInfo};
-pub use report::{Comparison, DesignReport, Difference, Estimate, Report, Verdict, report};
+pub use report::{Comparison, DesignReport, Difference, Estimate, PainPoint, Report, Verdict, report};
 pub use run::{chunk_count, prepare, run, run_threads, simulate_chunks, tally_threads};
 pub use study::*;
 pub use tally::{CHUNK_JOURNEYS, Flow, STAGES, Tally};

@@ -50,6 +50,8 @@ pub struct DesignReport {
     pub flow: Flow,
     /// Average running satisfaction at each stage, in journey order.
     pub stages: Vec<StageScore>,
+    /// Where journeys break, worst first.
+    pub pain_points: Vec<PainPoint>,
     pub stories: Vec<StoryReport>,
 }
 
@@ -128,6 +130,14 @@ pub struct StageScore {
     pub stage: &'static str,
     pub mean: Option<f64>,
     pub visits: u64,
+}
+
+/// A place where journeys break, counted per 1,000 customers (an event can
+/// happen more than once per customer: a customer may abandon twice).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PainPoint {
+    pub label: &'static str,
+    pub per_thousand: f64,
 }
 
 /// One customer's journey, with words for each step.
@@ -242,6 +252,7 @@ fn design_report(design: &crate::study::Design, dt: &DesignTally) -> DesignRepor
             cost: dt.cost.clone(),
             satisfaction: dt.satisfaction.clone(),
         },
+        pain_points: pain_points(&dt.flow, dt.total.n),
         flow: dt.flow.clone(),
         stages: STAGES
             .iter()
@@ -268,6 +279,34 @@ fn design_report(design: &crate::study::Design, dt: &DesignTally) -> DesignRepor
             })
             .collect(),
     }
+}
+
+/// Attempts that ended badly, by kind, and journeys that gave up, per 1,000
+/// customers, worst first.
+fn pain_points(flow: &Flow, journeys: u64) -> Vec<PainPoint> {
+    use crate::journey::AttemptResult as R;
+    let groups: [(&'static str, &[R]); 4] = [
+        ("Self-service failed or abandoned", &[R::SelfServiceFailed, R::SelfServiceAbandoned]),
+        ("Abandoned in a queue", &[R::QueueAbandoned, R::Tier2Abandoned]),
+        ("Agent could not resolve", &[R::Unresolved, R::Tier2Unresolved, R::Reopened, R::Tier2Reopened]),
+        ("Escalated to tier 2", &[R::Tier2Resolved, R::Tier2Unresolved, R::Tier2Reopened, R::Tier2Abandoned]),
+    ];
+    let per_thousand = |count: u64| if journeys == 0 { 0.0 } else { count as f64 * 1000.0 / journeys as f64 };
+    let mut points: Vec<PainPoint> = groups
+        .iter()
+        .map(|(label, results)| {
+            let count: u64 = (0..flow.attempts)
+                .flat_map(|a| (0..flow.channels).map(move |c| (a, c)))
+                .flat_map(|(a, c)| results.iter().map(move |r| flow.entry(a, c, *r)))
+                .sum();
+            PainPoint { label, per_thousand: per_thousand(count) }
+        })
+        .collect();
+    let gave_up: u64 =
+        (0..flow.attempts).flat_map(|a| crate::journey::AttemptResult::ALL.into_iter().map(move |r| flow.end(a, r, false))).sum();
+    points.push(PainPoint { label: "Gave up unresolved", per_thousand: per_thousand(gave_up) });
+    points.sort_by(|a, b| b.per_thousand.total_cmp(&a.per_thousand));
+    points
 }
 
 fn kpi_table(sums: &Sums<i128>) -> KpiTable<Estimate> {

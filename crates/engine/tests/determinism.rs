@@ -75,3 +75,15 @@ fn a_variant_identical_to_the_baseline_differs_by_exactly_zero_with_a_vanishing_
         }
     }
 }
+
+#[test]
+fn pain_points_agree_with_the_kpis() {
+    let study = preset("password-reset", 8_000);
+    let r = run(&study);
+    for d in &r.designs {
+        let gave_up = d.pain_points.iter().find(|p| p.label == "Gave up unresolved").unwrap().per_thousand;
+        let rate = d.kpis.get("gave_up_rate").unwrap().estimate.unwrap();
+        assert!((gave_up - 1000.0 * rate).abs() < 1e-9, "{gave_up} vs {rate}");
+        assert!(d.pain_points.windows(2).all(|w| w[0].per_thousand >= w[1].per_thousand), "worst first");
+    }
+}
