@@ -470,11 +470,16 @@ fn csv_has_a_header_and_a_row_per_design_kpi_then_per_comparison_kpi() {
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
-    assert_eq!(rows.len(), INTERVAL_KPIS.len());
+    assert_eq!(rows.len(), INTERVAL_KPIS.len() + QUANTILE_KPIS.len());
     for (row, key) in rows.iter().zip(INTERVAL_KPIS) {
         assert_eq!((&row[0], &row[1]), ("Improved", key));
         let [x, lo, hi] = [2, 3, 4].map(|i| row[i].parse::<f64>().unwrap_or(f64::NAN));
         assert!(lo <= x && x <= hi, "{row:?}");
+    }
+    // The percentiles' differences come last, without an interval.
+    for (row, key) in rows[INTERVAL_KPIS.len()..].iter().zip(QUANTILE_KPIS) {
+        assert_eq!((&row[0], &row[1]), ("Improved", key));
+        assert!(row[2].parse::<f64>().is_ok() && row[3].is_empty() && row[4].is_empty(), "{row:?}");
     }
 }
 

@@ -259,6 +259,9 @@ fn check(spec: &DistributionSpec) -> Vec<DistributionError> {
         } else if value < 0.0 {
             problems.push(DistributionError::new(field, format!("{value} is negative; it must be 0 or more")));
             false
+        } else if value > crate::study::MAX_VALUE {
+            problems.push(DistributionError::new(field, format!("{value} is too large (at most 1,000,000,000)")));
+            false
         } else {
             true
         }

@@ -152,6 +152,18 @@ pub struct StoryReport {
     pub satisfaction: f64,
 }
 
+impl Verdict {
+    /// The verdict in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Better => "better",
+            Verdict::Worse => "worse",
+            Verdict::NoDetectableDifference => "no detectable difference",
+            Verdict::NotApplicable => "not applicable",
+        }
+    }
+}
+
 impl<T> KpiTable<T> {
     /// The value for a KPI key.
     pub fn get(&self, key: &str) -> Option<&T> {
@@ -208,6 +220,7 @@ pub fn report(study: &Study, tally: &Tally) -> Report {
                 kpis: KpiTable {
                     entries: (0..KPI_COUNT)
                         .map(|k| (KPIS[k].key, difference(k, &dt.total, &baseline.total, cross)))
+                        .chain(percentile_differences(&dt.hours_to_resolution, &baseline.hours_to_resolution))
                         .collect(),
                 },
             })
@@ -307,6 +320,15 @@ fn pain_points(flow: &Flow, journeys: u64) -> Vec<PainPoint> {
     points.push(PainPoint { label: "Gave up unresolved", per_thousand: per_thousand(gave_up) });
     points.sort_by(|a, b| b.per_thousand.total_cmp(&a.per_thousand));
     points
+}
+
+/// Differences of the median and 90th percentile of hours to resolution,
+/// which carry no interval.
+fn percentile_differences(variant: &Histogram, baseline: &Histogram) -> [(&'static str, Difference); 2] {
+    [("hours_to_resolution_p50", 0.5), ("hours_to_resolution_p90", 0.9)].map(|(key, p)| {
+        let estimate = variant.quantile(p).zip(baseline.quantile(p)).map(|(v, b)| v - b);
+        (key, Difference { estimate, ci95: None, unpaired_ci95: None, verdict: Verdict::NotApplicable })
+    })
 }
 
 fn kpi_table(sums: &Sums<i128>) -> KpiTable<Estimate> {

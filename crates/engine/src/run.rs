@@ -67,10 +67,9 @@ pub fn tally_threads(study: &Study, threads: usize) -> Tally {
                 })
             })
             .collect();
-        // A worker that panicked would have lost its chunks; the engine does
-        // not panic, but if it ever did, an empty tally is no silent answer:
-        // the journey count in the report would fall short.
-        workers.into_iter().map(|w| w.join().unwrap_or_else(|_| Tally::new(study))).collect()
+        // A panic in a worker is a bug in the engine; pass it on rather than
+        // report figures with its chunks missing.
+        workers.into_iter().map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
     });
     let mut total = Tally::new(study);
     for t in &tallies {

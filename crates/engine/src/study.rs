@@ -28,6 +28,10 @@ pub const MAX_CONTACTS: u32 = 10;
 pub const MAX_PERSONAS: usize = 12;
 /// See [`MAX_PERSONAS`].
 pub const MAX_CHANNELS: usize = 12;
+/// Largest time, cost, weight or distribution parameter a study may hold.
+/// MODEL.md sets no limit; a billion minutes, hours or currency units is
+/// beyond any contact centre and keeps every sum far from overflow.
+pub const MAX_VALUE: f64 = 1e9;
 
 /// A whole study: customers, channels and designs to compare.
 #[derive(Clone, Debug, PartialEq, Serialize)]

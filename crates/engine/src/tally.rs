@@ -190,7 +190,7 @@ impl Tally {
             a.satisfaction.merge(&b.satisfaction);
             a.flow.merge(&b.flow);
             for s in 0..6 {
-                a.stage_score[s] += b.stage_score[s];
+                add(&mut a.stage_score[s], b.stage_score[s]);
                 a.stage_visits[s] += b.stage_visits[s];
             }
             a.stories.extend(b.stories.iter().cloned());
@@ -255,7 +255,7 @@ impl Tally {
                 x.absorb(y, total, &totals[0]);
             }
             for s in 0..6 {
-                dt.stage_score[s] += fixed(sums.stage_score[s]);
+                add(&mut dt.stage_score[s], fixed(sums.stage_score[s]));
             }
         }
         self.journeys += end - start;
@@ -344,6 +344,15 @@ fn fixed(x: f64) -> i128 {
     (x * SCALE).round() as i128
 }
 
+/// Adds to a fixed-point sum. Saturating, so a study with absurd magnitudes
+/// (a lognormal whose p90 is a billion times its median, say) gives absurd
+/// figures rather than a crash; any realistic study is far from the limit
+/// (about 10³⁸ / 2³², or 4·10²⁸, per sum).
+#[inline]
+fn add(sum: &mut i128, x: i128) {
+    *sum = sum.saturating_add(x);
+}
+
 /// Converts an exact fixed-point sum back to a number.
 pub(crate) fn float(x: i128) -> f64 {
     x as f64 / SCALE
@@ -398,11 +407,11 @@ impl Sums<i128> {
     fn merge(&mut self, other: &Sums<i128>) {
         self.n += other.n;
         for k in 0..KPI_COUNT {
-            self.a[k] += other.a[k];
-            self.b[k] += other.b[k];
-            self.aa[k] += other.aa[k];
-            self.bb[k] += other.bb[k];
-            self.ab[k] += other.ab[k];
+            add(&mut self.a[k], other.a[k]);
+            add(&mut self.b[k], other.b[k]);
+            add(&mut self.aa[k], other.aa[k]);
+            add(&mut self.bb[k], other.bb[k]);
+            add(&mut self.ab[k], other.ab[k]);
         }
     }
 }
@@ -437,19 +446,19 @@ impl CrossSums<i128> {
     fn absorb(&mut self, local: &CrossSums<f64>, variant: &Sums<i128>, baseline: &Sums<i128>) {
         for k in 0..KPI_COUNT {
             let ratio = RATIO_KPIS.contains(&k);
-            self.a_a0[k] += fixed(local.a_a0[k]);
-            self.a_b0[k] += if ratio { fixed(local.a_b0[k]) } else { variant.a[k] };
-            self.b_a0[k] += if ratio { fixed(local.b_a0[k]) } else { baseline.a[k] };
-            self.b_b0[k] += if ratio { fixed(local.b_b0[k]) } else { variant.b[k] };
+            add(&mut self.a_a0[k], fixed(local.a_a0[k]));
+            add(&mut self.a_b0[k], if ratio { fixed(local.a_b0[k]) } else { variant.a[k] });
+            add(&mut self.b_a0[k], if ratio { fixed(local.b_a0[k]) } else { baseline.a[k] });
+            add(&mut self.b_b0[k], if ratio { fixed(local.b_b0[k]) } else { variant.b[k] });
         }
     }
 
     fn merge(&mut self, other: &CrossSums<i128>) {
         for k in 0..KPI_COUNT {
-            self.a_a0[k] += other.a_a0[k];
-            self.a_b0[k] += other.a_b0[k];
-            self.b_a0[k] += other.b_a0[k];
-            self.b_b0[k] += other.b_b0[k];
+            add(&mut self.a_a0[k], other.a_a0[k]);
+            add(&mut self.a_b0[k], other.a_b0[k]);
+            add(&mut self.b_a0[k], other.b_a0[k]);
+            add(&mut self.b_b0[k], other.b_b0[k]);
         }
     }
 }

@@ -199,6 +199,10 @@ impl Reader {
             self.problem(&o.field(key), format!("{} is negative; it must be 0 or more", pretty(x)));
             return None;
         }
+        if x > MAX_VALUE {
+            self.problem(&o.field(key), format!("{} is too large (at most 1,000,000,000)", pretty(x)));
+            return None;
+        }
         Some(x)
     }
 

@@ -141,6 +141,12 @@ fn shares_counts_and_limits() {
     refused(with("/designs/0/personas/0/baseline_satisfaction", json!(120)), "designs[0].personas[0].baseline_satisfaction", "not a score");
     refused(with("/satisfaction/satisfied_threshold", json!(-1)), "satisfaction.satisfied_threshold", "not a score");
     refused(with("/satisfaction/unresolved", json!(-5)), "satisfaction.unresolved", "negative");
+    refused(with("/designs/0/channels/1/agent/cost_per_minute", json!(2e9)), "designs[0].channels[1].agent.cost_per_minute", "too large");
+    refused(
+        with("/designs/0/personas/0/patience", json!({"kind": "exponential", "mean": 1e12})),
+        "designs[0].personas[0].patience.mean",
+        "too large",
+    );
 }
 
 #[test]
