@@ -1,24 +1,29 @@
 //! The application shell: page header and main area.
 //!
-//! The study editor and the results will live in the main area; for now it
-//! holds a placeholder and the simulation worker's status.
+//! The main area holds the study editor (examples, sharing, the study and
+//! its designs) and the simulation worker's status; the results will join
+//! it. `sharing::provide_study` opens the study (link, saved copy or first
+//! example) and provides the `StudyState` context everything reads.
 
 use leptos::prelude::*;
 
+use crate::editor::{PresetPicker, StudyEditor};
+use crate::sharing::{NoticeBanner, SharingBar, provide_study};
 use crate::worker_status::WorkerStatus;
 
 #[component]
 pub fn App() -> impl IntoView {
+    provide_study();
     view! {
         <header class="app-header">
             <h1>"Journey Simulator"</h1>
             <p class="tagline">"Monte Carlo simulation of contact-centre customer journeys"</p>
         </header>
         <main id="main" class="app-main">
-            <section class="panel" aria-labelledby="study-heading">
-                <h2 id="study-heading">"Study"</h2>
-                <p>"The study editor and the simulation results will appear here."</p>
-            </section>
+            <NoticeBanner />
+            <PresetPicker />
+            <SharingBar />
+            <StudyEditor />
             <WorkerStatus />
         </main>
     }

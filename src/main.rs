@@ -1,6 +1,9 @@
 //! Browser entry point: mounts the app and does nothing else.
 
 mod app;
+mod editor;
+mod sharing;
+mod state;
 mod use_worker;
 mod worker_status;
 

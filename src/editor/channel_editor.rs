@@ -1,0 +1,222 @@
+//! The channels of one design: how customers reach the company, with
+//! optional self-service in front and optional agents (and tier 2) behind.
+
+use journey_engine::{ChannelKind, MAX_CHANNELS};
+use leptos::prelude::*;
+use serde_json::Value;
+
+use super::distribution_editor::DistributionEditor;
+use super::field::{CheckField, Codec, Field, SectionProblem, SelectField};
+use super::optional_section::OptionalSection;
+use super::templates;
+use crate::state::{FieldPath, StudyState, path};
+
+/// Every channel of design `design`, with add and remove.
+#[component]
+pub fn ChannelList(design: usize) -> impl IntoView {
+    let state = StudyState::get();
+    let list = FieldPath::design(design).key("channels");
+    let count = {
+        let list = list.clone();
+        Memo::new(move |_| state.draft().with(|d| path::get(d, &list).and_then(Value::as_array).map_or(0, Vec::len)))
+    };
+    let add = {
+        let list = list.clone();
+        move |_| {
+            state.edit(|d| {
+                let channel = templates::channel(path::get(d, &FieldPath::design(design)).unwrap_or(&Value::Null));
+                if let Some(Value::Array(items)) = path::get_mut(d, &list) {
+                    items.push(channel);
+                }
+            })
+        }
+    };
+    let heading_id = format!("{}-heading", list.dom_id());
+    let labelled_by = heading_id.clone();
+    let list_id = list.dom_id();
+    view! {
+        <section class="part-list" id=list_id tabindex="-1" aria-labelledby=labelled_by>
+            <div class="part-list-head">
+                <h3 id=heading_id>"Channels"</h3>
+                <button type="button" class="secondary" on:click=add disabled=move || { count.get() >= MAX_CHANNELS }>
+                    "Add channel"
+                </button>
+            </div>
+            <p class="part-list-note">"How customers reach you: self-service in front, agents behind, or both."</p>
+            <SectionProblem path=list.clone() />
+            <div class="cards">
+                <For
+                    each=move || 0..count.get()
+                    key=|index| *index
+                    children=move |index| view! { <ChannelEditor design=design index=index can_remove=Signal::derive(move || count.get() > 1) /> }
+                />
+            </div>
+        </section>
+    }
+}
+
+/// The words for a channel kind.
+fn kind_words(kind: ChannelKind) -> &'static str {
+    match kind {
+        ChannelKind::Phone => "Phone",
+        ChannelKind::Chat => "Chat",
+        ChannelKind::Email => "Email",
+        ChannelKind::Social => "Social media",
+        ChannelKind::Sms => "SMS",
+        ChannelKind::Web => "Web",
+        ChannelKind::Chatbot => "Chatbot",
+        ChannelKind::Other => "Other",
+    }
+}
+
+/// One channel's card.
+#[component]
+fn ChannelEditor(design: usize, index: usize, can_remove: Signal<bool>) -> impl IntoView {
+    let state = StudyState::get();
+    let here = FieldPath::design(design).key("channels").index(index);
+    let name = state.value_at(here.key("name"));
+    let title = move || match name.get() {
+        Some(Value::String(s)) if !s.trim().is_empty() => s,
+        _ => "Unnamed channel".to_owned(),
+    };
+    let personas = FieldPath::design(design).key("personas");
+    let persona_count = move |d: &Value| path::get(d, &personas).and_then(Value::as_array).map_or(0, Vec::len);
+
+    // Persona mixes refer to channels by name, so a rename carries over to
+    // them. It happens when the person leaves the field, not on every
+    // keystroke: typing "Chat" → "Phone 2" would otherwise pass through
+    // "Phone" and take the real Phone channel's weights.
+    let rename = {
+        let here = here.clone();
+        let persona_count = persona_count.clone();
+        Callback::new(move |new: String| {
+            state.edit(|d| {
+                let old = path::get(d, &here.key("name")).and_then(Value::as_str).map(str::to_owned);
+                path::set(d, &here.key("name"), Value::String(new.clone()));
+                if let Some(old) = old {
+                    for p in 0..persona_count(d) {
+                        let mix = FieldPath::design(design).key("personas").index(p).key("channel_mix");
+                        path::rename_key(d, &mix, &old, &new);
+                    }
+                }
+            })
+        })
+    };
+    let remove = {
+        let here = here.clone();
+        move |_| {
+            state.edit(|d| {
+                let Some(Value::Object(channel)) = path::remove(d, &here) else { return };
+                let Some(Value::String(name)) = channel.get("name") else { return };
+                for p in 0..persona_count(d) {
+                    path::remove(d, &FieldPath::design(design).key("personas").index(p).key("channel_mix").name(name.clone()));
+                }
+            })
+        }
+    };
+    let kinds: Vec<(&'static str, String)> = ChannelKind::ALL.iter().map(|k| (k.as_str(), kind_words(*k).to_owned())).collect();
+    let ss = here.key("self_service");
+    let ss_toggle = ss.clone();
+    let agent = here.key("agent");
+    let agent_toggle = agent.clone();
+    let heading_id = format!("{}-heading", here.dom_id());
+    let labelled_by = heading_id.clone();
+    let card_id = here.dom_id();
+    view! {
+        <section class="card channel" id=card_id tabindex="-1" aria-labelledby=labelled_by>
+            <div class="card-head">
+                <h4 id=heading_id>{title}</h4>
+                <button
+                    type="button"
+                    class="secondary danger"
+                    on:click=remove
+                    disabled=move || !can_remove.get()
+                    aria-label=move || format!("Remove channel {}", title())
+                >
+                    "Remove"
+                </button>
+            </div>
+            <SectionProblem path=here.clone() />
+            <div class="fields">
+                <Field path=here.key("name") label="Name" on_commit=rename />
+                <SelectField path=here.key("kind") label="Kind" options=kinds />
+            </div>
+
+            <OptionalSection path=ss_toggle label="Self-service in front (IVR, bot, help centre)" template=templates::self_service>
+                <SelfServiceFields self_service=ss.clone() />
+            </OptionalSection>
+            <OptionalSection path=agent_toggle label="Agents answer this channel" template=templates::agent>
+                <AgentFields agent=agent.clone() />
+            </OptionalSection>
+        </section>
+    }
+}
+
+/// The fields of a channel's self-service.
+#[component]
+fn SelfServiceFields(self_service: FieldPath) -> impl IntoView {
+    let state = StudyState::get();
+    let ss = self_service;
+    view! {
+        <div class="fields">
+            <Field path=ss.key("name") label="Self-service name" />
+            <Field path=ss.key("containment") label="Containment" unit="0–1" codec=Codec::Number percent=true />
+            <Field path=ss.key("abandonment") label="Abandonment" unit="0–1" codec=Codec::Number percent=true />
+            <Field path=ss.key("cost") label="Cost per attempt" unit=currency(state) codec=Codec::Number />
+            <CheckField path=ss.key("live_fallback") label="Customers not contained go on to an agent" default=true />
+        </div>
+        <DistributionEditor path=ss.key("minutes") label="Time in self-service" unit="min" />
+    }
+}
+
+/// The fields of a channel's agents, with the optional response delay
+/// and tier 2.
+#[component]
+fn AgentFields(agent: FieldPath) -> impl IntoView {
+    let state = StudyState::get();
+    let delay = agent.key("response_delay_hours");
+    let delay_toggle = delay.clone();
+    let tier2 = agent.key("tier2");
+    let tier2_toggle = tier2.clone();
+    view! {
+        <DistributionEditor path=agent.key("hold_minutes") label="Hold before an agent answers" unit="min" />
+        <DistributionEditor path=agent.key("handle_minutes") label="Agent handle time" unit="min" />
+        <div class="fields">
+            <Field path=agent.key("resolution") label="Resolution" unit="0–1" codec=Codec::Number percent=true />
+            <Field path=agent.key("escalation") label="Escalation to tier 2" unit="0–1" codec=Codec::Number percent=true />
+            <Field path=agent.key("reopen") label="Reopened after resolution" unit="0–1" codec=Codec::Number percent=true />
+            <Field path=agent.key("cost_per_contact") label="Cost per contact" unit=currency(state) codec=Codec::Number />
+            <Field path=agent.key("cost_per_minute") label="Cost per handle minute" unit=currency(state) codec=Codec::Number />
+        </div>
+        <OptionalSection
+            path=delay_toggle
+            label="Answers arrive later (email, social): response delay"
+            template=templates::response_delay
+        >
+            <DistributionEditor path=delay.clone() label="Response delay" unit="h" />
+        </OptionalSection>
+        <OptionalSection path=tier2_toggle label="Tier 2 specialists take escalations" template=templates::tier2>
+            <Tier2Fields tier2=tier2.clone() />
+        </OptionalSection>
+    }
+}
+
+/// The fields of a channel's tier 2.
+#[component]
+fn Tier2Fields(tier2: FieldPath) -> impl IntoView {
+    let state = StudyState::get();
+    view! {
+        <DistributionEditor path=tier2.key("hold_minutes") label="Hold before a specialist answers" unit="min" />
+        <DistributionEditor path=tier2.key("handle_minutes") label="Specialist handle time" unit="min" />
+        <div class="fields">
+            <Field path=tier2.key("resolution") label="Tier 2 resolution" unit="0–1" codec=Codec::Number percent=true />
+            <Field path=tier2.key("cost_per_minute") label="Tier 2 cost per handle minute" unit=currency(state) codec=Codec::Number />
+        </div>
+    }
+}
+
+/// The study's currency code, for cost labels.
+fn currency(state: StudyState) -> Signal<String> {
+    let code = state.value_at(FieldPath::root().key("currency"));
+    Signal::derive(move || code.with(|c| c.as_ref().and_then(Value::as_str).unwrap_or("").to_owned()))
+}

@@ -1,0 +1,68 @@
+//! Which design tab is open, and taking the person to the field a problem
+//! is about (opening its design's tab first).
+
+use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+
+use crate::state::path::{design_of, dom_id, parent_of};
+use crate::state::{FieldPath, StudyState, path};
+
+/// The open design tab, as a newtype context provided by the editor.
+#[derive(Clone, Copy)]
+pub struct OpenDesign {
+    chosen: RwSignal<usize>,
+    /// How many designs the draft has.
+    pub count: Memo<usize>,
+    /// The open design: the chosen one, or the last if it went away.
+    pub index: Memo<usize>,
+}
+
+impl OpenDesign {
+    pub fn provide(state: StudyState) -> Self {
+        let chosen = RwSignal::new(0);
+        let designs = FieldPath::root().key("designs");
+        let count = Memo::new(move |_| state.draft().with(|d| path::get(d, &designs).and_then(Value::as_array).map_or(0, Vec::len)));
+        let index = Memo::new(move |_| chosen.get().min(count.get().saturating_sub(1)));
+        let open = Self { chosen, count, index };
+        provide_context(open);
+        open
+    }
+
+    pub fn get() -> Self {
+        expect_context::<Self>()
+    }
+
+    pub fn open(&self, index: usize) {
+        self.chosen.set(index);
+    }
+}
+
+/// Moves keyboard focus to the element with `id`; says whether it could.
+pub fn focus_id(id: &str) -> bool {
+    let Some(element) = document().get_element_by_id(id) else {
+        return false;
+    };
+    let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() else {
+        return false;
+    };
+    element.focus().is_ok()
+}
+
+/// Opens the design a problem is in, then focuses the field at `path`, or
+/// the nearest section around it that is on the page.
+pub fn focus_problem(path: String, open: OpenDesign) {
+    if let Some(design) = design_of(&path) {
+        open.open(design);
+    }
+    // After the tab's fields are on the page.
+    request_animation_frame(move || {
+        let mut here = path.as_str();
+        loop {
+            if focus_id(&dom_id(here)) || here.is_empty() {
+                break;
+            }
+            here = parent_of(here);
+        }
+    });
+}

@@ -1,0 +1,65 @@
+//! The study editor: every part of MODEL.md's study, editable, with the
+//! validator's problems shown at their fields.
+//!
+//! Each input edits the draft in [`crate::state::StudyState`] at a
+//! [`crate::state::FieldPath`]; the state revalidates, and the last valid
+//! study follows when the draft validates. Files are named after what they
+//! edit:
+//!
+//! - `study_settings.rs`: title, currency, seed, journeys, satisfaction.
+//! - `design_tabs.rs`, `design_editor.rs`: designs as tabs; one design.
+//! - `persona_editor.rs`, `channel_editor.rs`: the parts of a design.
+//! - `distribution_editor.rs` (+ `distribution_shape.rs`, plain maths).
+//! - `changes.rs` (+ `design_diff.rs`, plain Rust): changes from Current.
+//! - `preset_picker.rs`: the engine's example studies.
+//! - `problem_summary.rs`, `focus.rs`: all problems, with a way to each.
+//! - `field.rs`, `optional_section.rs`: inputs bound to paths.
+//! - `number_text.rs`, `templates.rs`: plain helpers, tested natively.
+
+mod changes;
+mod channel_editor;
+mod design_diff;
+mod design_editor;
+mod design_tabs;
+mod distribution_editor;
+mod distribution_shape;
+mod field;
+mod focus;
+mod number_text;
+mod optional_section;
+mod persona_editor;
+mod preset_picker;
+mod problem_summary;
+mod study_settings;
+mod templates;
+
+pub use preset_picker::PresetPicker;
+
+use leptos::prelude::*;
+
+use crate::state::StudyState;
+use design_editor::DesignPanel;
+use design_tabs::DesignTabs;
+use focus::OpenDesign;
+use problem_summary::ProblemSummary;
+use study_settings::StudySettings;
+
+/// The whole editor: study settings, problems, and the designs as tabs.
+#[component]
+pub fn StudyEditor() -> impl IntoView {
+    OpenDesign::provide(StudyState::get());
+    view! {
+        <div class="study-editor">
+            <StudySettings />
+            <ProblemSummary />
+            <section class="panel designs" aria-labelledby="designs-heading">
+                <h2 id="designs-heading">"Designs"</h2>
+                <p class="designs-note">
+                    "The first design is the baseline; every other design is an idea compared against it."
+                </p>
+                <DesignTabs />
+                <DesignPanel />
+            </section>
+        </div>
+    }
+}

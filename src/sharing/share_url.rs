@@ -1,0 +1,103 @@
+//! Opening the study at start-up, and keeping the URL and this browser's
+//! saved copy in step with the last valid study.
+//!
+//! ```text
+//!  URL #fragment ─┐
+//!  localStorage  ─┼─ open_study ─▶ StudyState ── valid study ─┬─▶ localStorage (every change)
+//!  presets       ─┘                    ▲                      └─▶ URL #fragment (replaceState, debounced)
+//!                                      └── hashchange (a link pasted into the address bar)
+//! ```
+
+use std::time::Duration;
+
+use journey_engine::{Study, link};
+use leptos::prelude::*;
+
+use super::browser;
+use super::notice::{Notice, Notices};
+use super::opening::{Source, open_study, read_link};
+use crate::state::StudyState;
+
+/// How long the URL waits for typing to pause before it follows.
+const URL_DELAY: Duration = Duration::from_millis(400);
+
+/// Opens the study (link, else saved, else the first preset), provides the
+/// [`StudyState`] and [`Notices`] contexts, and starts keeping the URL and
+/// the saved copy up to date. Call once, at the app root.
+pub fn provide_study() -> StudyState {
+    let opening = open_study(&browser::fragment(), browser::saved_study().as_deref());
+    let notice = opening.refused.map(|refusal| {
+        let kept = match opening.source {
+            Source::Preset(name) => format!("This link could not be opened. The example \u{201c}{name}\u{201d} is shown instead."),
+            _ => "This link could not be opened. Your last study is shown instead.".to_owned(),
+        };
+        Notice::refused(kept, refusal)
+    });
+    let state = StudyState::provide(opening.study);
+    let notices = Notices::provide(notice);
+    keep_url_and_storage(state);
+    open_pasted_links(state, notices);
+    state
+}
+
+/// The link fragment of a study.
+pub fn fragment_of(study: &Study) -> String {
+    link::encode(&study.to_json())
+}
+
+/// Writes the valid study to the URL now (skipping the delay) and returns
+/// the whole URL, for copying.
+pub fn current_link(state: StudyState) -> String {
+    browser::replace_fragment(&state.valid().with_untracked(fragment_of));
+    browser::href()
+}
+
+/// Saves every valid study at once, and puts it in the URL when typing
+/// pauses (and at once on start-up, so a refused link is replaced by the
+/// study on screen straight away).
+fn keep_url_and_storage(state: StudyState) {
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first_done: Option<()>| {
+        let json = state.valid().with(Study::to_json);
+        browser::save_study(&json);
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        let write = move || browser::replace_fragment(&link::encode(&json));
+        if first_done.is_none() {
+            write();
+        } else {
+            pending.set_value(set_timeout_with_handle(write, URL_DELAY).ok());
+        }
+    });
+}
+
+/// A link pasted into the address bar of an open app changes only the
+/// fragment, so the page does not reload: open it here, with the same
+/// checks as at start-up.
+fn open_pasted_links(state: StudyState, notices: Notices) {
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let fragment = browser::fragment();
+        let current = state.valid().with_untracked(fragment_of);
+        if fragment == current {
+            return;
+        }
+        if fragment.trim().is_empty() {
+            browser::replace_fragment(&current);
+            return;
+        }
+        match read_link(&fragment) {
+            Ok(study) => {
+                let previous = state.valid().get_untracked();
+                state.load(study);
+                notices.show(Notice::replaced("Opened the study from the link.", previous));
+            }
+            Err(refusal) => {
+                notices.show(Notice::refused("This link could not be opened. Your study is unchanged.", refusal));
+                browser::replace_fragment(&current);
+            }
+        }
+    });
+    // The app root lives as long as the page; the listener goes with it.
+    on_cleanup(move || handle.remove());
+}

@@ -1,0 +1,190 @@
+//! The study being edited: one context, provided at the app root.
+//!
+//! ```text
+//!  inputs ──edit(path)──▶ draft: serde_json::Value      (what the person typed)
+//!                          │
+//!                          ▼  Study::from_value (the engine's one validator)
+//!                        validation: Memo<Result<Study, StudyError>>
+//!                          │ only when Ok, and only when different
+//!                          ▼
+//!                        valid: Study  ──▶ URL, localStorage, results, runs
+//! ```
+//!
+//! **Contract for readers** (results, runner, sharing):
+//!
+//! - `StudyState::get()` (or `expect_context::<StudyState>()`) anywhere
+//!   below the app root.
+//! - [`StudyState::valid`] is a `ReadSignal<Study>` holding the **last
+//!   valid study**. It is never replaced by something that does not
+//!   validate, and it notifies only when the study really changed (not on
+//!   every keystroke, nor on an edit that leaves it invalid). Read it with
+//!   `state.valid().with(|study| …)` inside a memo, effect or view to
+//!   subscribe; `with_untracked` / `get_untracked` to read once.
+//! - [`StudyState::problems`] says whether what is on screen differs from
+//!   the valid study (an empty list means the draft is the valid study), so
+//!   a runner can say "running the last valid version".
+//!
+//! Only this module writes: [`StudyState::edit`] for inputs (any change to
+//! the draft, then revalidation) and [`StudyState::load`] for a whole new
+//! study (preset, link, file).
+
+pub mod path;
+
+use journey_engine::{Problem, Study, StudyError};
+use leptos::prelude::*;
+use serde_json::Value;
+
+pub use path::FieldPath;
+
+/// The validator's verdict on the draft.
+pub type Validation = Result<Study, StudyError>;
+
+/// The study editor's state; `Copy`, so closures take it freely.
+#[derive(Clone, Copy)]
+pub struct StudyState {
+    draft: RwSignal<Value>,
+    validation: Memo<Validation>,
+    valid: RwSignal<Study>,
+}
+
+impl StudyState {
+    /// State that starts from a valid study.
+    pub fn new(initial: Study) -> Self {
+        let draft = RwSignal::new(initial.to_value());
+        let validation = Memo::new(move |_| draft.with(Study::from_value));
+        Self { draft, validation, valid: RwSignal::new(initial) }
+    }
+
+    /// Creates the state and provides it as context to everything below.
+    pub fn provide(initial: Study) -> Self {
+        let state = Self::new(initial);
+        provide_context(state);
+        state
+    }
+
+    /// The state provided at the app root.
+    pub fn get() -> Self {
+        expect_context::<Self>()
+    }
+
+    /// The last valid study (see the module docs).
+    pub fn valid(&self) -> ReadSignal<Study> {
+        self.valid.read_only()
+    }
+
+    /// The draft as typed, possibly invalid.
+    pub fn draft(&self) -> ReadSignal<Value> {
+        self.draft.read_only()
+    }
+
+    /// The validator's verdict on the draft.
+    #[allow(dead_code)] // For readers of the context (see the module docs).
+    pub fn validation(&self) -> Memo<Validation> {
+        self.validation
+    }
+
+    /// Every problem of the draft (empty when it is valid). Tracked.
+    pub fn problems(&self) -> Vec<Problem> {
+        self.validation.with(|v| v.as_ref().err().map(|e| e.problems.clone()).unwrap_or_default())
+    }
+
+    /// The message of the problem whose path is exactly `path`. Tracked.
+    pub fn problem_at(&self, path: &str) -> Option<String> {
+        self.validation.with(|v| v.as_ref().err().and_then(|e| e.at(path)).map(|p| p.message.clone()))
+    }
+
+    /// The draft's value at `path` (a memo, so a field updates only when
+    /// its own value changes).
+    pub fn value_at(&self, path: FieldPath) -> Memo<Option<Value>> {
+        let draft = self.draft;
+        Memo::new(move |_| draft.with(|v| path::get(v, &path).cloned()))
+    }
+
+    /// Changes the draft with `change`, then revalidates; the valid study
+    /// follows when the new draft validates.
+    pub fn edit(&self, change: impl FnOnce(&mut Value)) {
+        self.draft.update(change);
+        self.promote();
+    }
+
+    /// Puts `value` at `path` in the draft (see [`Self::edit`]).
+    pub fn set_at(&self, path: &FieldPath, value: Value) {
+        self.edit(|draft| {
+            path::set(draft, path, value);
+        });
+    }
+
+    /// Replaces everything with a valid study (a preset, link or file).
+    pub fn load(&self, study: Study) {
+        self.draft.set(study.to_value());
+        self.promote();
+    }
+
+    /// Makes a draft that validates the valid study, if it differs.
+    fn promote(&self) {
+        // The memo is recomputed here, synchronously, because the draft
+        // just changed; no effect is needed to keep `valid` in step.
+        let verdict = self.validation.get_untracked();
+        if let Ok(study) = verdict
+            && self.valid.with_untracked(|v| *v != study)
+        {
+            self.valid.set(study);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use journey_engine::presets;
+    use serde_json::json;
+
+    fn preset(i: usize) -> Study {
+        Study::from_json(presets::all()[i].json).unwrap()
+    }
+
+    fn containment() -> FieldPath {
+        FieldPath::design(1).key("channels").index(1).key("self_service").key("containment")
+    }
+
+    #[test]
+    fn a_valid_edit_replaces_the_valid_study() {
+        Owner::new().with(|| {
+            let state = StudyState::new(preset(0));
+            state.set_at(&containment(), json!(0.5));
+            assert_eq!(state.problems(), []);
+            let study = state.valid().get_untracked();
+            assert_eq!(study.designs[1].channels[1].self_service.as_ref().unwrap().containment, 0.5);
+        });
+    }
+
+    #[test]
+    fn an_invalid_edit_keeps_the_valid_study_and_reports_at_the_path() {
+        Owner::new().with(|| {
+            let state = StudyState::new(preset(0));
+            let before = state.valid().get_untracked();
+            state.set_at(&containment(), json!("0.5x"));
+            assert_eq!(state.valid().get_untracked(), before);
+            let message = state.problem_at(&containment().to_string()).expect("a problem at the field");
+            assert!(message.contains("must be a number"), "{message}");
+            assert_eq!(state.draft().with_untracked(|d| path::get(d, &containment()).cloned()), Some(json!("0.5x")));
+
+            // Fixing the field makes the draft the valid study again.
+            state.set_at(&containment(), json!(0.4));
+            assert_eq!(state.problems(), []);
+            assert_ne!(state.valid().get_untracked(), before);
+        });
+    }
+
+    #[test]
+    fn loading_replaces_draft_and_valid_study() {
+        Owner::new().with(|| {
+            let state = StudyState::new(preset(0));
+            state.set_at(&FieldPath::root().key("journeys"), json!("lots"));
+            state.load(preset(2));
+            assert_eq!(state.problems(), []);
+            assert_eq!(state.valid().get_untracked(), preset(2));
+            assert_eq!(state.draft().get_untracked(), preset(2).to_value());
+        });
+    }
+}
