@@ -8,12 +8,15 @@
 use leptos::prelude::*;
 
 use crate::editor::{PresetPicker, StudyEditor};
+use crate::run::provide_simulation;
 use crate::sharing::{NoticeBanner, SharingBar, provide_study};
 use crate::worker_status::WorkerStatus;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_study();
+    // Reads the study context, so it comes after it.
+    provide_simulation();
     view! {
         <header class="app-header">
             <h1>"Journey Simulator"</h1>

@@ -2,6 +2,7 @@
 
 mod app;
 mod editor;
+mod run;
 mod sharing;
 mod state;
 mod use_worker;
