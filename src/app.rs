@@ -1,16 +1,15 @@
 //! The application shell: page header and main area.
 //!
 //! The main area holds the study editor (examples, sharing, the study and
-//! its designs) and the simulation worker's status; the results will join
-//! it. `sharing::provide_study` opens the study (link, saved copy or first
+//! its designs), the run bar (the simulation's status, progress and Stop)
+//! and the results. `sharing::provide_study` opens the study (link, saved copy or first
 //! example) and provides the `StudyState` context everything reads.
 
 use leptos::prelude::*;
 
 use crate::editor::{PresetPicker, StudyEditor};
-use crate::run::provide_simulation;
+use crate::run::{RunBar, provide_simulation};
 use crate::sharing::{NoticeBanner, SharingBar, provide_study};
-use crate::worker_status::WorkerStatus;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,7 +26,7 @@ pub fn App() -> impl IntoView {
             <PresetPicker />
             <SharingBar />
             <StudyEditor />
-            <WorkerStatus />
+            <RunBar />
         </main>
     }
 }

@@ -5,8 +5,6 @@ mod editor;
 mod run;
 mod sharing;
 mod state;
-mod use_worker;
-mod worker_status;
 
 fn main() {
     console_error_panic_hook::set_once();

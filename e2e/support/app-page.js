@@ -91,30 +91,23 @@ export class AppPage {
     return this.page.getByRole("heading", { level: 1 });
   }
 
-  /** The simulation worker's status line. */
-  workerStatus() {
-    return this.page.locator("#worker-status");
+  /** The run bar: the simulation's status, progress and Stop (see run-bar.js). */
+  runBar() {
+    return this.page.locator("#run-bar");
   }
 
-  pingButton() {
-    return this.page.getByRole("button", { name: "Ping the worker" });
-  }
-
-  /** Waits until the worker status matches `pattern`; returns its text. */
-  async waitForWorkerStatus(pattern, timeout = 30_000) {
+  /**
+   * Waits until the run bar's `data-state` is one of `states` ("running",
+   * "done", "cancelled", "failed"); returns the run bar's data attributes.
+   */
+  async waitForRunState(states, timeout = 60_000) {
+    const wanted = Array.isArray(states) ? states : [states];
     await this.page.waitForFunction(
-      ([source, flags]) => {
-        const el = document.querySelector("#worker-status");
-        return el !== null && new RegExp(source, flags).test(el.textContent);
-      },
-      [pattern.source, pattern.flags],
+      (wanted) => wanted.includes(document.querySelector("#run-bar")?.dataset.state),
+      wanted,
       { timeout },
     );
-    return this.workerStatus().textContent();
-  }
-
-  async pingWorker() {
-    await this.pingButton().click();
+    return this.runBar().evaluate((el) => ({ ...el.dataset }));
   }
 
   async cspViolations() {

@@ -24,26 +24,34 @@
 //! - `convergence` holds one point per report of the current run, in order,
 //!   for a plot of interval half-widths against journeys.
 //! - `cancel` stops the running simulation at once; what was merged so far
-//!   stays in `report`. `run_full` (re)starts the current study's run
-//!   toward its full journey count (after a cancel, say).
+//!   stays in `report`. `run_full` carries a cancelled (or failed) run on
+//!   toward the study's full journey count, from where it stopped; it does
+//!   nothing while a run is going or once it is done.
+//!
+//! Runs are automatic: the study runs when the page opens and again after
+//! every edit (see [`DEBOUNCE`]), first as a quick preview of about 20,000
+//! journeys per design, then refining toward the study's journey count.
 //!
 //! Nothing else is needed: the provider is mounted at the app root.
 
-// Parts of the contract are read only by views still being written.
-#![allow(dead_code)]
 
 use std::sync::Arc;
 
+use std::time::Duration;
+
 use journey_engine::{KPIS, Report, Study};
 use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+
+use super::runner::{Outputs, RunDiagnostics, Runner};
 
 /// What the simulation is doing.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunStatus {
-    /// Nothing has run yet (or the study was just replaced and its run is
-    /// about to start).
+    /// Nothing has run yet: the page has just opened.
     Idle,
-    /// A run is under way.
+    /// A run is under way, or about to start (just after an edit, while
+    /// the editor's changes settle: `journeys_done` is 0).
     Running {
         /// Journeys per design simulated and merged so far.
         journeys_done: u64,
@@ -141,7 +149,8 @@ pub struct SimulationContext {
     pub convergence: Signal<Vec<ConvergencePoint>>,
     /// Stops the running simulation now; the report keeps what was merged.
     pub cancel: Callback<()>,
-    /// Runs the current study to its full journey count (again).
+    /// Carries a cancelled or failed run on to the study's full journey
+    /// count; does nothing while running or when done.
     pub run_full: Callback<()>,
 }
 
@@ -152,49 +161,45 @@ impl SimulationContext {
     }
 }
 
-/// Journeys the temporary main-thread provider simulates (two chunks).
-const MAIN_THREAD_JOURNEYS: u64 = 2 * journey_engine::CHUNK_JOURNEYS;
+/// Quiet time after an edit before the new study runs.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
-/// Provides [`SimulationContext`] to everything below.
+/// Provides [`SimulationContext`] to everything below, and the runner
+/// behind it: a pool of Web Workers that runs the valid study whenever it
+/// changes (at once on opening, [`DEBOUNCE`] after an edit).
 ///
-/// TEMPORARY: computes a small report (at most two chunks, 8,192 journeys
-/// per design) on the main thread whenever the valid study changes, so the
-/// results view can be built against the contract. The Web Worker pool
-/// replaces it behind the same contract.
+/// Also provides `Signal<RunDiagnostics>` (the runner's own timings) for
+/// the run bar.
 pub fn provide_simulation() -> SimulationContext {
     let state = crate::state::StudyState::get();
     let (report, set_report) = signal(None::<Arc<Report>>);
     let (study, set_study) = signal(None::<Arc<Study>>);
     let (status, set_status) = signal(RunStatus::Idle);
     let (convergence, set_convergence) = signal(Vec::<ConvergencePoint>::new());
+    let (diagnostics, set_diagnostics) = signal(RunDiagnostics::default());
 
-    let run = move || {
-        let current = Arc::new(state.valid().get_untracked());
-        let total = current.journeys;
-        let journeys = total.min(MAIN_THREAD_JOURNEYS);
-        set_status.set(RunStatus::Running { journeys_done: 0, journeys_total: total, eta_seconds: None, preview: true });
-        let started = now_seconds();
-        let chunks = journeys.div_ceil(journey_engine::CHUNK_JOURNEYS);
-        let tally = journey_engine::simulate_chunks(&current, 0..chunks);
-        let result = Arc::new(journey_engine::report(&current, &tally));
-        set_convergence.set(vec![ConvergencePoint::of(&result)]);
-        set_study.set(Some(current));
-        set_report.set(Some(result));
-        set_status.set(if journeys == total {
-            RunStatus::Done { seconds: now_seconds() - started, journeys }
-        } else {
-            RunStatus::Cancelled { journeys }
-        });
-    };
+    // The runner holds web workers, which stay on this thread; SendWrapper
+    // checks that at run time.
+    let runner = SendWrapper::new(Runner::new(Outputs {
+        report: set_report,
+        study: set_study,
+        status: set_status,
+        convergence: set_convergence,
+        diagnostics: set_diagnostics,
+    }));
 
-    // Syncs the results with the study: an effect, as it feeds the outside
-    // world's equivalent here (a computation), and later the workers.
-    Effect::new(move |_| {
-        state.valid().track();
-        set_report.set(None);
-        set_study.set(None);
-        set_convergence.set(Vec::new());
-        run();
+    // Syncs the workers with the valid study: an effect, because the
+    // workers are the outside world.
+    Effect::new({
+        let runner = runner.clone();
+        move |ran_before: Option<()>| {
+            let study = state.valid().get();
+            if ran_before.is_none() {
+                runner.start(study);
+            } else {
+                runner.start_after(study, DEBOUNCE);
+            }
+        }
     });
 
     let context = SimulationContext {
@@ -202,13 +207,13 @@ pub fn provide_simulation() -> SimulationContext {
         study: study.into(),
         status: status.into(),
         convergence: convergence.into(),
-        cancel: Callback::new(move |()| {}),
-        run_full: Callback::new(move |()| run()),
+        cancel: Callback::new({
+            let runner = runner.clone();
+            move |()| runner.cancel()
+        }),
+        run_full: Callback::new(move |()| runner.resume()),
     };
     provide_context(context);
+    provide_context::<Signal<RunDiagnostics>>(diagnostics.into());
     context
-}
-
-fn now_seconds() -> f64 {
-    js_sys::Date::now() / 1000.0
 }

@@ -1,14 +1,40 @@
-//! Running the current study and publishing its results.
+//! Running the current study in Web Workers and publishing its results.
+//!
+//! ```text
+//!  StudyState::valid ──(at once / 150 ms after an edit)──▶ Runner ──▶ workers (crates/worker)
+//!                                                            │
+//!          results view ◀── SimulationContext (report, status, convergence) ◀──┘
+//! ```
 //!
 //! - `context.rs`: [`SimulationContext`], the contract the results view
 //!   reads (`use_context::<SimulationContext>()`), and its provider.
-//!
-//! ```text
-//!  StudyState::valid ──(debounce)──▶ run ──▶ report / status / convergence ──▶ results view
-//! ```
+//! - `runner.rs`: the worker pool, the work plan of the current run, the
+//!   merging and the throttled reports.
+//! - `worker.rs`: one Web Worker seen from the page.
+//! - `run_bar.rs`: status, progress, time left and Stop.
 
 mod context;
+mod run_bar;
+mod runner;
+mod worker;
 
 // Read by the results view and the run bar.
 #[allow(unused_imports)]
-pub use context::{ConvergencePoint, KpiHalfWidths, RunStatus, SimulationContext, provide_simulation};
+pub use context::{ConvergencePoint, DEBOUNCE, KpiHalfWidths, RunStatus, SimulationContext, provide_simulation};
+pub use run_bar::RunBar;
+#[allow(unused_imports)]
+pub use runner::RunDiagnostics;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()`: milliseconds since the page opened, to a few µs.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
+
+/// The page's clock [ms].
+fn now_ms() -> f64 {
+    performance_now()
+}

@@ -5,10 +5,15 @@
 //! `importScripts` the bindings and instantiates the wasm. wasm-bindgen runs
 //! `main` once the module is instantiated: it installs the message handler
 //! and tells the page it is ready. The protocol itself is in `lib.rs`.
+//!
+//! Requests arrive as JSON text; responses leave as CBOR bytes in an
+//! `ArrayBuffer` that is transferred to the page (not copied).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+    use std::cell::RefCell;
+
+    use wasm_bindgen::{JsCast, closure::Closure};
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
     console_error_panic_hook::set_once();
@@ -16,19 +21,25 @@ fn main() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post = {
         let scope = scope.clone();
-        move |text: String| {
-            if let Err(err) = scope.post_message(&JsValue::from_str(&text)) {
+        move |bytes: Vec<u8>| {
+            let array = js_sys::Uint8Array::from(bytes.as_slice());
+            let buffer = array.buffer();
+            let transfer = js_sys::Array::of1(&buffer);
+            if let Err(err) = scope.post_message_with_transfer(&buffer, &transfer) {
                 web_sys::console::error_2(&"journey-worker: postMessage failed".into(), &err);
             }
         }
     };
 
+    // One worker state per worker: it remembers the last study it parsed.
+    let worker = RefCell::new(journey_worker::Worker::new());
     let on_message = {
         let post = post.clone();
         Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             let reply = match event.data().as_string() {
-                Some(text) => journey_worker::handle_json(&text),
-                None => journey_worker::encode(&journey_worker::Response::Error {
+                Some(text) => worker.borrow_mut().handle_json(&text),
+                None => journey_worker::encode_response(&journey_worker::Response::Error {
+                    run_id: None,
                     message: "requests must be JSON text".to_owned(),
                 }),
             };
@@ -39,7 +50,7 @@ fn main() {
     // The handler lives as long as the worker does.
     on_message.forget();
 
-    post(journey_worker::encode(&journey_worker::ready()));
+    post(journey_worker::encode_response(&journey_worker::ready()));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
