@@ -5,6 +5,7 @@
 use journey_engine::MAX_DESIGNS;
 use leptos::prelude::*;
 use serde_json::Value;
+use wasm_bindgen::JsCast;
 
 use super::focus::{OpenDesign, focus_id};
 use super::templates;
@@ -48,7 +49,13 @@ pub fn DesignTabs() -> impl IntoView {
     let open = OpenDesign::get();
 
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let (n, i) = (open.count.get_untracked(), open.index.get_untracked());
+        // Arrows move from the tab that has focus, which a click or Tab
+        // may have put somewhere other than the open one.
+        let focused = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.id().strip_prefix("design-tab-").and_then(|i| i.parse::<usize>().ok()));
+        let (n, i) = (open.count.get_untracked(), focused.unwrap_or_else(|| open.index.get_untracked()));
         if n == 0 {
             return;
         }

@@ -3,7 +3,7 @@
 use journey_engine::{Study, presets};
 use leptos::prelude::*;
 
-use crate::sharing::{Notice, Notices};
+use crate::sharing::{Notice, Notices, OpenedFrom, Source};
 use crate::state::StudyState;
 
 #[component]
@@ -11,10 +11,18 @@ pub fn PresetPicker() -> impl IntoView {
     let state = StudyState::get();
     let notices = Notices::get();
     let current_title = move || state.valid().with(|s| s.title.clone());
+    // Open for a first visit (which shows the first example); folded away
+    // when the person came back to their study or followed a link, so the
+    // study itself is what fills the screen.
+    let first_visit = use_context::<OpenedFrom>().is_some_and(|o| matches!(o.0, Source::Preset(_)));
     view! {
-        <section class="panel presets" aria-labelledby="presets-heading">
-            <h2 id="presets-heading">"Examples"</h2>
-            <p class="presets-note">"Open an example study. It replaces the study on screen; Undo brings yours back."</p>
+        <details class="panel presets" open=first_visit>
+            <summary>
+                <h2 id="presets-heading">"Examples"</h2>
+                <span class="presets-note">
+                    "Start from an example study. It replaces the study on screen; Undo brings yours back."
+                </span>
+            </summary>
             <ul class="preset-list">
                 {presets::all()
                     .iter()
@@ -43,6 +51,6 @@ pub fn PresetPicker() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-        </section>
+        </details>
     }
 }

@@ -22,7 +22,8 @@ mod share_url;
 pub use copy_link::CopyLink;
 pub use import_export::{ExportStudy, ImportStudy};
 pub use notice::{Notice, NoticeBanner, Notices};
-pub use share_url::provide_study;
+pub use opening::Source;
+pub use share_url::{OpenedFrom, provide_study};
 
 use leptos::prelude::*;
 

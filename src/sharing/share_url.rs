@@ -33,12 +33,18 @@ pub fn provide_study() -> StudyState {
         };
         Notice::refused(kept, refusal)
     });
+    provide_context(OpenedFrom(opening.source));
     let state = StudyState::provide(opening.study);
     let notices = Notices::provide(notice);
     keep_url_and_storage(state);
     open_pasted_links(state, notices);
     state
 }
+
+/// Where the study shown at start-up came from (a context): the examples
+/// stay folded away unless the app opened one for a first visit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedFrom(pub Source);
 
 /// The link fragment of a study.
 pub fn fragment_of(study: &Study) -> String {
