@@ -10,6 +10,7 @@ NATIVE_PACKAGES=(
     journey-engine
     journey-worker
     journey-sim
+    journey-simulator
 )
 
 step() { printf '\n==> %s\n' "$*" >&2; }
