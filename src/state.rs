@@ -20,9 +20,9 @@
 //!   every keystroke, nor on an edit that leaves it invalid). Read it with
 //!   `state.valid().with(|study| …)` inside a memo, effect or view to
 //!   subscribe; `with_untracked` / `get_untracked` to read once.
-//! - [`StudyState::problems`] says whether what is on screen differs from
-//!   the valid study (an empty list means the draft is the valid study), so
-//!   a runner can say "running the last valid version".
+//! - [`StudyState::draft_is_valid`] (tracked) says whether what is on
+//!   screen is the valid study; when it is not, a runner can say "running
+//!   the last valid version". [`StudyState::problems`] lists why.
 //!
 //! Only this module writes: [`StudyState::edit`] for inputs (any change to
 //! the draft, then revalidation) and [`StudyState::load`] for a whole new
@@ -81,6 +81,12 @@ impl StudyState {
     #[allow(dead_code)] // For readers of the context (see the module docs).
     pub fn validation(&self) -> Memo<Validation> {
         self.validation
+    }
+
+    /// Whether the draft on screen validates, i.e. is the valid study.
+    /// Tracked.
+    pub fn draft_is_valid(&self) -> bool {
+        self.validation.with(Result::is_ok)
     }
 
     /// Every problem of the draft (empty when it is valid). Tracked.

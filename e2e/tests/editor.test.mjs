@@ -100,6 +100,7 @@ test("editing a containment changes the URL and the changes from Current; an inv
   assert.equal(await study.href(), edited, "the URL keeps the last valid study");
   assert.equal(await study.saved(), savedValid, "the saved copy keeps the last valid study");
   assert.match(await study.problemSummary().textContent(), /Improved › Phone › self service › containment: must be a number/);
+  assert.match(await study.page.locator(".sharing-note").textContent(), /hold the last valid version/);
   await containment.scrollIntoViewIfNeeded();
   await study.page.setViewportSize({ width: 1280, height: 720 });
   await study.page.screenshot({ path: await shotPath("editor-invalid-field") });
@@ -124,6 +125,7 @@ test("editing a containment changes the URL and the changes from Current; an inv
   assert.notEqual(fixed, edited);
   assert.equal(await study.problemSummary().count(), 0);
   assert.equal(await containment.getAttribute("aria-invalid"), null);
+  assert.equal(await study.page.locator(".sharing-note").count(), 0);
   await assertClean(study);
   await study.page.close();
 });
@@ -181,6 +183,49 @@ test("changing a distribution's kind proposes values from its mean and redraws i
   await study.settle();
   assert.match(await patience.textContent(), /must be a list of numbers/);
   assert.match(await patience.textContent(), /The picture returns when the values are valid/);
+  await assertClean(study);
+  await study.page.close();
+});
+
+test("renaming a channel carries its weights to every persona, even through a name that is taken", { timeout: 90_000 }, async () => {
+  const study = await StudyPage.open(session, "/");
+  await study.openExample("Password reset");
+  await study.settle();
+  const weight = (persona, channel) => study.persona(persona).getByLabel(new RegExp(`^${channel} \\(weight\\)`));
+  assert.equal(await weight(0, "Chat").inputValue(), "0.2");
+  assert.equal(await weight(1, "Chat").inputValue(), "0.15");
+
+  const name = study.channel("Chat").getByLabel("Name", { exact: true });
+  const before = await study.href();
+  await name.fill("Web chat");
+  await name.press("Tab");
+  await study.waitForUrlChange(before);
+  assert.equal(await weight(0, "Web chat").inputValue(), "0.2");
+  assert.equal(await weight(1, "Web chat").inputValue(), "0.15");
+  assert.equal(await weight(0, "Chat").count(), 0);
+  assert.equal(await study.problemSummary().count(), 0);
+
+  // Through a name another channel has: reported, and Phone keeps its own weights.
+  const renamed = study.channel("Web chat").getByLabel("Name", { exact: true });
+  await renamed.fill("Phone");
+  await renamed.press("Tab");
+  await study.settle();
+  assert.match(await study.problemSummary().textContent(), /another channel is already called "Phone"/);
+  const again = study.page.locator("section.card.channel").nth(2).getByLabel("Name", { exact: true });
+  await again.fill("Messaging");
+  await again.press("Tab");
+  await study.settle();
+  assert.equal(await study.problemSummary().count(), 0);
+  assert.equal(await weight(0, "Phone").inputValue(), "0.25");
+  assert.equal(await weight(0, "Messaging").inputValue(), "0.2");
+
+  // Removing the channel removes its weights.
+  await study.channel("Messaging").getByRole("button", { name: "Remove channel Messaging" }).click();
+  assert.equal(await study.page.locator("section.card.channel").count(), 2);
+  assert.equal(await weight(0, "Messaging").count(), 0);
+  await study.settle();
+  assert.equal(await study.problemSummary().count(), 0);
+  assert.doesNotMatch(await study.saved(), /Messaging/);
   await assertClean(study);
   await study.page.close();
 });

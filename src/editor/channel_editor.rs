@@ -5,6 +5,7 @@ use journey_engine::{ChannelKind, MAX_CHANNELS};
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::channel_refs;
 use super::distribution_editor::DistributionEditor;
 use super::field::{CheckField, Codec, Field, SectionProblem, SelectField};
 use super::optional_section::OptionalSection;
@@ -79,40 +80,25 @@ fn ChannelEditor(design: usize, index: usize, can_remove: Signal<bool>) -> impl 
         Some(Value::String(s)) if !s.trim().is_empty() => s,
         _ => "Unnamed channel".to_owned(),
     };
-    let personas = FieldPath::design(design).key("personas");
-    let persona_count = move |d: &Value| path::get(d, &personas).and_then(Value::as_array).map_or(0, Vec::len);
-
     // Persona mixes refer to channels by name, so a rename carries over to
-    // them. It happens when the person leaves the field, not on every
-    // keystroke: typing "Chat" → "Phone 2" would otherwise pass through
-    // "Phone" and take the real Phone channel's weights.
-    let rename = {
-        let here = here.clone();
-        let persona_count = persona_count.clone();
-        Callback::new(move |new: String| {
-            state.edit(|d| {
-                let old = path::get(d, &here.key("name")).and_then(Value::as_str).map(str::to_owned);
-                path::set(d, &here.key("name"), Value::String(new.clone()));
-                if let Some(old) = old {
-                    for p in 0..persona_count(d) {
-                        let mix = FieldPath::design(design).key("personas").index(p).key("channel_mix");
-                        path::rename_key(d, &mix, &old, &new);
-                    }
-                }
-            })
+    // them (see channel_refs.rs). It happens when the person leaves the
+    // field, not on every keystroke: typing "Chat" → "Phone 2" passes
+    // through "Phone", a name another channel has.
+    let mix_key = StoredValue::new(None::<String>);
+    let rename = Callback::new(move |new: String| {
+        state.edit(|d| {
+            if let Some(design_value) = path::get_mut(d, &FieldPath::design(design)) {
+                let kept = channel_refs::rename_channel(design_value, index, &new, mix_key.get_value());
+                mix_key.set_value(kept);
+            }
         })
-    };
-    let remove = {
-        let here = here.clone();
-        move |_| {
-            state.edit(|d| {
-                let Some(Value::Object(channel)) = path::remove(d, &here) else { return };
-                let Some(Value::String(name)) = channel.get("name") else { return };
-                for p in 0..persona_count(d) {
-                    path::remove(d, &FieldPath::design(design).key("personas").index(p).key("channel_mix").name(name.clone()));
-                }
-            })
-        }
+    });
+    let remove = move |_| {
+        state.edit(|d| {
+            if let Some(design_value) = path::get_mut(d, &FieldPath::design(design)) {
+                channel_refs::remove_channel(design_value, index);
+            }
+        })
     };
     let kinds: Vec<(&'static str, String)> = ChannelKind::ALL.iter().map(|k| (k.as_str(), kind_words(*k).to_owned())).collect();
     let ss = here.key("self_service");

@@ -8,7 +8,8 @@
 //!
 //! - `study_settings.rs`: title, currency, seed, journeys, satisfaction.
 //! - `design_tabs.rs`, `design_editor.rs`: designs as tabs; one design.
-//! - `persona_editor.rs`, `channel_editor.rs`: the parts of a design.
+//! - `persona_editor.rs`, `channel_editor.rs`: the parts of a design;
+//!   `channel_refs.rs` keeps persona mixes in step with channel names.
 //! - `distribution_editor.rs` (+ `distribution_shape.rs`, plain maths).
 //! - `changes.rs` (+ `design_diff.rs`, plain Rust): changes from Current.
 //! - `preset_picker.rs`: the engine's example studies.
@@ -18,6 +19,7 @@
 
 mod changes;
 mod channel_editor;
+mod channel_refs;
 mod design_diff;
 mod design_editor;
 mod design_tabs;

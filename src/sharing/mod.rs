@@ -27,9 +27,12 @@ pub use share_url::{OpenedFrom, provide_study};
 
 use leptos::prelude::*;
 
+use crate::state::StudyState;
+
 /// The study's share and file actions, side by side.
 #[component]
 pub fn SharingBar() -> impl IntoView {
+    let state = StudyState::get();
     view! {
         <section class="sharing-bar" aria-label="Share and keep this study">
             <CopyLink />
@@ -37,6 +40,16 @@ pub fn SharingBar() -> impl IntoView {
                 <ImportStudy />
                 <ExportStudy />
             </div>
+            {move || {
+                (!state.draft_is_valid())
+                    .then(|| {
+                        view! {
+                            <p class="sharing-note">
+                                "The link, the saved copy and exports hold the last valid version of the study. Fix the problems below to include your latest changes."
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }
