@@ -45,6 +45,15 @@ impl Codec {
     }
 }
 
+/// A probability as a percentage for people: `= 45%`, or `≈ 12.3%` when
+/// rounded.
+pub fn percent_words(p: f64) -> String {
+    let exact = p * 100.0;
+    let shown = super::distribution_shape::nice(exact);
+    let sign = if (shown - exact).abs() <= 1e-9 * exact.abs().max(1.0) { "=" } else { "\u{2248}" };
+    format!("{sign} {}%", super::number_text::format_f64(shown))
+}
+
 /// Ids of a field's helper texts, for `aria-describedby`.
 fn described_by(id: &str, hint: bool, problem: bool) -> Option<String> {
     let ids: Vec<String> = [(hint, "hint"), (problem, "problem")].iter().filter(|(on, _)| *on).map(|(_, s)| format!("{id}-{s}")).collect();
@@ -101,7 +110,7 @@ pub fn Field(
     };
     let percent_hint = move || {
         let v = value.get()?.as_f64()?;
-        (0.0..=1.0).contains(&v).then(|| format!("= {}%", super::distribution_shape::nice_text(v * 100.0)))
+        (0.0..=1.0).contains(&v).then(|| percent_words(v))
     };
 
     let write_path = path.clone();
@@ -114,14 +123,11 @@ pub fn Field(
             state.set_at(&write_path, codec.read(&raw));
         }
     };
-    let on_input = {
-        let write = write.clone();
-        move |ev| {
-            let raw = event_target_value(&ev);
-            typed.set_value(Some(raw.clone()));
-            if on_commit.is_none() {
-                write(raw);
-            }
+    let on_input = move |ev| {
+        let raw = event_target_value(&ev);
+        typed.set_value(Some(raw.clone()));
+        if on_commit.is_none() {
+            write(raw);
         }
     };
     let on_change = move |ev| {
@@ -143,7 +149,7 @@ pub fn Field(
                 type="text"
                 inputmode=codec.input_mode()
                 autocomplete="off"
-                spellcheck=(codec == Codec::Text).then_some("true").unwrap_or("false")
+                spellcheck=if codec == Codec::Text { "true" } else { "false" }
                 placeholder=placeholder
                 prop:value=text
                 on:input=on_input
@@ -241,4 +247,18 @@ pub fn SectionProblem(path: FieldPath) -> impl IntoView {
     let state = StudyState::get();
     let path_text = path.to_string();
     move || state.problem_at(&path_text).map(|message| view! { <p class="section-problem">{message}</p> })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_words;
+
+    #[test]
+    fn percentages_say_when_they_are_rounded() {
+        assert_eq!(percent_words(0.45), "= 45%");
+        assert_eq!(percent_words(0.07), "= 7%");
+        assert_eq!(percent_words(1.0), "= 100%");
+        assert_eq!(percent_words(0.125), "= 12.5%");
+        assert_eq!(percent_words(0.123456), "\u{2248} 12.3%");
+    }
 }
