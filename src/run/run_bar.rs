@@ -5,7 +5,8 @@
 //! the runner's timings as `data-*` attributes, for the end-to-end tests
 //! and benchmarks (`e2e/`): `data-state`, `data-fingerprint`,
 //! `data-journeys`, `data-run-id`, `data-workers`, `data-merge-ms`,
-//! `data-report-ms`, `data-preview-ms` and their maxima.
+//! `data-report-ms`, `data-render-ms`, `data-preview-ms`, their maxima, and
+//! `data-report-interval-ms`.
 
 use leptos::prelude::*;
 
@@ -56,6 +57,9 @@ pub fn RunBar() -> impl IntoView {
             data-max-merge-ms=move || diagnostics.with(|d| ms(d.max_merge_ms))
             data-report-ms=move || diagnostics.with(|d| ms(d.report_ms))
             data-max-report-ms=move || diagnostics.with(|d| ms(d.max_report_ms))
+            data-render-ms=move || diagnostics.with(|d| ms(d.render_ms))
+            data-max-render-ms=move || diagnostics.with(|d| ms(d.max_render_ms))
+            data-report-interval-ms=move || diagnostics.with(|d| ms(d.report_interval_ms))
             data-preview-ms=move || diagnostics.with(|d| d.preview_ms.map(ms).unwrap_or_default())
             data-seconds=move || match status.get() {
                 RunStatus::Done { seconds, .. } => format!("{seconds:.4}"),

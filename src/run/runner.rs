@@ -21,7 +21,8 @@
 //!   the merged tally, so a resumed run ends with the figures of a plain
 //!   full run.
 //! - The main thread only decodes, merges and reports; reports are
-//!   throttled to a few per second (see `docs/performance.md`).
+//!   throttled to at most four a second, fewer when the page takes long to
+//!   draw them (see `probe_render` and `docs/performance.md`).
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -40,6 +41,13 @@ use super::worker::{SimulationWorker, WorkerEvent};
 
 /// Shortest time between two reports of a refining run [ms].
 const REPORT_INTERVAL_MS: f64 = 250.0;
+
+/// Longest time between two reports of a refining run [ms].
+const MAX_REPORT_INTERVAL_MS: f64 = 2000.0;
+
+/// A report and the page's response to it (the results view redrawing)
+/// may use at most 1 / RENDER_SHARE of the main thread while a run refines.
+const RENDER_SHARE: f64 = 4.0;
 
 /// Most workers, whatever the machine says.
 const MAX_WORKERS: usize = 8;
@@ -60,6 +68,13 @@ pub struct RunDiagnostics {
     /// Main-thread time of the last report, and the most any took [ms].
     pub report_ms: f64,
     pub max_report_ms: f64,
+    /// Main-thread time from publishing the last report until the page
+    /// had drawn it (next animation frame, then a task) [ms], and the most.
+    pub render_ms: f64,
+    pub max_render_ms: f64,
+    /// Current shortest time between reports [ms]: REPORT_INTERVAL_MS, or
+    /// more when the page takes long to draw a report.
+    pub report_interval_ms: f64,
     /// From the start of the run to its first report (the preview) [ms].
     pub preview_ms: Option<f64>,
     /// Reports published in this run.
@@ -268,6 +283,7 @@ impl Inner {
             run_id: self.last_run_id,
             workers,
             workers_ready: self.diagnostics.workers_ready,
+            report_interval_ms: REPORT_INTERVAL_MS,
             ..Default::default()
         };
         self.publish_diagnostics();
@@ -427,12 +443,12 @@ impl Inner {
         let due = match run.last_report_at {
             _ if run.complete() => true,
             None => preview_in,
-            Some(at) => now - at >= REPORT_INTERVAL_MS,
+            Some(at) => now - at >= self.diagnostics.report_interval_ms,
         };
         if due {
             self.publish_report();
         } else if let (Some(at), None) = (run.last_report_at, &self.report_timer) {
-            let wait = (REPORT_INTERVAL_MS - (now - at)).max(0.0);
+            let wait = (self.diagnostics.report_interval_ms - (now - at)).max(0.0);
             let me = self.me.clone();
             self.report_timer = set_timeout_with_handle(
                 move || {
@@ -473,9 +489,39 @@ impl Inner {
         run.last_report_at = Some(finished);
         if run.complete() {
             self.clear_report_timer();
+        } else {
+            self.probe_render(finished);
         }
         self.publish_status();
         self.publish_diagnostics();
+    }
+
+    /// Measures how long the page takes to draw a report published at
+    /// `published`, and spaces later reports so that drawing them takes at
+    /// most 1 / RENDER_SHARE of the main thread. Leptos runs its effects
+    /// as microtasks and canvas charts draw on the next animation frame, so
+    /// a task queued from that frame runs once the report is on screen.
+    fn probe_render(&self, published: f64) {
+        let me = self.me.clone();
+        let run_id = self.diagnostics.run_id;
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let Some(inner) = me.upgrade() else { return };
+                    let mut this = inner.borrow_mut();
+                    if this.diagnostics.run_id != run_id {
+                        return;
+                    }
+                    let render_ms = now_ms() - published;
+                    let d = &mut this.diagnostics;
+                    d.render_ms = render_ms;
+                    d.max_render_ms = d.max_render_ms.max(render_ms);
+                    d.report_interval_ms = (RENDER_SHARE * render_ms).clamp(REPORT_INTERVAL_MS, MAX_REPORT_INTERVAL_MS);
+                    this.publish_diagnostics();
+                },
+                Duration::ZERO,
+            )
+        });
     }
 
     fn publish_status(&mut self) {
