@@ -37,7 +37,7 @@ test("a fresh visit opens the first example, with both designs, and puts it in t
   // Every distribution has a picture with its median and 90th percentile.
   const pictures = study.page.locator("figure.density");
   assert.ok((await pictures.count()) > 5);
-  assert.match(await pictures.first().textContent(), /Median [\d.]+ min.*90th percentile [\d.]+ min/);
+  assert.match(await pictures.first().textContent(), /Median [\d.]+\smin.*90th percentile [\d.]+\smin/);
 
   await study.page.waitForFunction(() => location.hash.startsWith("#s1."));
   assert.ok((await study.saved()).includes('"title":"Password reset"'), "the study is saved in this browser");
@@ -171,14 +171,14 @@ test("changing a distribution's kind proposes values from its mean and redraws i
   // Lognormal median 6, p90 18 has mean ≈ 8.66; the gamma keeps it.
   assert.equal(await patience.getByLabel("Mean").inputValue(), "8.66");
   assert.equal(await patience.getByLabel("Standard deviation").inputValue(), "4.33");
-  assert.match(await patience.locator("figcaption").textContent(), /Median [\d.]+ min/);
+  assert.match(await patience.locator("figcaption").textContent(), /Median [\d.]+\smin/);
 
   await patience.getByLabel("Shape").selectOption("empirical");
   const values = patience.getByLabel("Observed values");
   assert.equal(await values.inputValue(), "4.33, 8.66, 13");
   await values.fill("2, 3, 5, 30");
   await study.settle();
-  assert.match(await patience.locator("figcaption").textContent(), /Median 3 min.*90th percentile 30 min/s);
+  assert.match(await patience.locator("figcaption").textContent(), /Median 3\smin.*90th percentile 30\smin/s);
   await values.fill("2, three");
   await study.settle();
   assert.match(await patience.textContent(), /must be a list of numbers/);

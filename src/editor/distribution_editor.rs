@@ -108,8 +108,9 @@ fn DensityPicture(path: FieldPath, unit: &'static str) -> impl IntoView {
     move || match drawn.get() {
         None => view! { <p class="density-missing">"The picture returns when the values are valid."</p> }.into_any(),
         Some(p) => {
-            let median = format!("{} {unit}", nice_text(p.median));
-            let p90 = format!("{} {unit}", nice_text(p.p90));
+            // No break between a value and its unit.
+            let median = format!("{}\u{a0}{unit}", nice_text(p.median));
+            let p90 = format!("{}\u{a0}{unit}", nice_text(p.p90));
             let summary = format!("Median {median}, 90th percentile {p90}, on an axis from {} to {} {unit}", nice_text(p.from), nice_text(p.to));
             view! {
                 <figure class="density">
@@ -135,7 +136,7 @@ fn DensityPicture(path: FieldPath, unit: &'static str) -> impl IntoView {
                     <figcaption class="density-caption">
                         <span class="density-scale">
                             <span>{nice_text(p.from)}</span>
-                            <span>{format!("{} {unit}", nice_text(p.to))}</span>
+                            <span>{format!("{}\u{a0}{unit}", nice_text(p.to))}</span>
                         </span>
                         <span class="density-key">
                             <span class="key-median">"Median " <strong>{median}</strong></span>

@@ -12,12 +12,12 @@ use super::number_text::format_f64;
 /// The kinds a study file knows, in the order the editor offers them, with
 /// the words it shows for each.
 pub const KINDS: [(&str, &str); 7] = [
-    ("fixed", "Fixed value"),
-    ("uniform", "Uniform (min to max)"),
-    ("triangular", "Triangular (min, most likely, max)"),
-    ("exponential", "Exponential (mean)"),
-    ("lognormal", "Lognormal (median, 90th percentile)"),
-    ("gamma", "Gamma (mean, standard deviation)"),
+    ("fixed", "Fixed"),
+    ("uniform", "Uniform"),
+    ("triangular", "Triangular"),
+    ("exponential", "Exponential"),
+    ("lognormal", "Lognormal"),
+    ("gamma", "Gamma"),
     ("empirical", "Observed values"),
 ];
 
