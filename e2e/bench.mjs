@@ -138,6 +138,8 @@ async function benchBrowser(session) {
       maxMergeMs: Number(data.maxMergeMs),
       maxReportMs: Number(data.maxReportMs),
       reportMs: Number(data.reportMs),
+      maxRenderMs: Number(data.maxRenderMs),
+      reportIntervalMs: Number(data.reportIntervalMs),
       maxEventLoopLagMs: w.maxLag,
       longTasks: w.longTasks.length,
       longestTaskMs: w.longTasks.length ? Math.max(...w.longTasks) : 0,
@@ -175,6 +177,7 @@ if (results.tenMillion) console.log(`Preview after an edit (seed changed, ${resu
   edit to preview:                       ${fmt(results.tenMillion.editToPreviewMs, 0)} ms
   whole run:                             ${fmt(results.tenMillion.seconds, 2)} s
   main thread: decode+merge ≤ ${fmt(results.tenMillion.maxMergeMs, 2)} ms, report ≤ ${fmt(results.tenMillion.maxReportMs, 2)} ms (last ${fmt(results.tenMillion.reportMs, 2)} ms)
+  page drawing a report:                 ≤ ${fmt(results.tenMillion.maxRenderMs, 0)} ms; reports spaced ${fmt(results.tenMillion.reportIntervalMs, 0)} ms apart at the end
   longest event-loop stall:              ${fmt(results.tenMillion.maxEventLoopLagMs, 0)} ms; long tasks (> 50 ms): ${results.tenMillion.longTasks}, longest ${fmt(results.tenMillion.longestTaskMs, 0)} ms
 Edit while a 1,000,000-journey run is going: edit to preview ${fmt(results.previewDuringRun.editToPreviewMs, 0)} ms
 `);
