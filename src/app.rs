@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use crate::editor::{PresetPicker, StudyEditor};
+use crate::results::Results;
 use crate::run::{RunBar, provide_simulation};
 use crate::sharing::{NoticeBanner, SharingBar, provide_study};
 
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
             <SharingBar />
             <StudyEditor />
             <RunBar />
+            <Results />
         </main>
     }
 }

@@ -2,6 +2,7 @@
 
 mod app;
 mod editor;
+mod results;
 mod run;
 mod sharing;
 mod state;

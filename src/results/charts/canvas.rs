@@ -1,0 +1,180 @@
+//! A chart on the page: a `<canvas>` that plotters-canvas draws into,
+//! redrawn when the chart's data or the page width changes.
+//!
+//! Beside the canvas: a visually hidden table with the chart's numbers
+//! (screen readers, tests), data attributes naming the chart, its series
+//! and the time the last draw took, and buttons that download the chart as
+//! SVG (the same drawing into plotters' SVG backend) or PNG (the canvas's
+//! own pixels).
+
+use leptos::ev;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+use super::{Chart, ChartError, Frame, svg};
+use crate::results::export;
+
+/// Narrowest layout a chart is drawn at; narrower screens scale it down.
+const MIN_WIDTH: f64 = 360.0;
+
+/// Draws `chart` on `canvas`, laid out `css_width` CSS pixels wide; returns
+/// the milliseconds the drawing took (sizing the canvas included).
+pub fn draw_on_canvas(canvas: &HtmlCanvasElement, chart: &Chart, css_width: f64) -> Result<f64, ChartError> {
+    let window = window();
+    let started = window.performance().map(|p| p.now());
+    let width = css_width.max(MIN_WIDTH);
+    let ratio = window.device_pixel_ratio().clamp(1.0, 3.0);
+    let frame = Frame::canvas(width, chart.height(width).round(), ratio);
+    let (w, h) = frame.pixels();
+    // The canvas's CSS is `width: 100%; height: auto`, so its shown height
+    // follows these pixel dimensions: no inline style (the CSP forbids it).
+    if canvas.width() != w || canvas.height() != h {
+        canvas.set_width(w);
+        canvas.set_height(h);
+    }
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| ChartError("no 2D context".into()))?;
+    chart.draw(&backend.into_drawing_area(), frame)?;
+    let ended = window.performance().map(|p| p.now());
+    Ok(match (started, ended) {
+        (Some(a), Some(b)) => b - a,
+        _ => 0.0,
+    })
+}
+
+/// A chart with its hidden data table and download buttons.
+#[component]
+pub fn ChartFigure(
+    /// The chart to show; `None` shows nothing but keeps the place.
+    #[prop(into)]
+    chart: Signal<Option<Chart>>,
+    /// Base of the download file names, e.g. "distribution-cost".
+    #[prop(into)]
+    file_stem: Signal<String>,
+) -> impl IntoView {
+    let canvas_ref = NodeRef::<Canvas>::new();
+    let (resized, set_resized) = signal(0u32);
+    let (draw_ms, set_draw_ms) = signal(None::<f64>);
+    let (error, set_error) = signal(None::<String>);
+    // The layout width, measured once and again only when the window
+    // resizes: reading it on every redraw would force the browser to lay
+    // the page out first (new results change the page), in the timed draw.
+    let width = StoredValue::new(0.0f64);
+
+    let handle = window_event_listener(ev::resize, move |_| {
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            let w = f64::from(canvas.client_width());
+            if w > 0.0 && w != width.get_value() {
+                width.set_value(w);
+                set_resized.update(|n| *n += 1);
+            }
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    // Drawing on a canvas is a side effect on the outside world: an effect.
+    Effect::new(move |_| {
+        resized.track();
+        let Some(canvas) = canvas_ref.get() else { return };
+        if width.get_value() <= 0.0 {
+            width.set_value(f64::from(canvas.client_width()));
+        }
+        chart.with(|chart| {
+            if let Some(chart) = chart {
+                match draw_on_canvas(&canvas, chart, width.get_value()) {
+                    Ok(ms) => {
+                        set_draw_ms.set(Some(ms));
+                        set_error.set(None);
+                    }
+                    Err(e) => set_error.set(Some(e.to_string())),
+                }
+            }
+        });
+    });
+
+    let kind = move || chart.with(|c| c.as_ref().map(|c| c.kind()));
+    let title = move || chart.with(|c| c.as_ref().map(Chart::title).unwrap_or_default());
+    let summary = move || chart.with(|c| c.as_ref().map(Chart::summary).unwrap_or_default());
+    let series = move || chart.with(|c| c.as_ref().map(|c| c.series().join("|")).unwrap_or_default());
+    let table = Memo::new(move |_| chart.with(|c| c.as_ref().map(Chart::table)));
+
+    let download_svg = move |_| {
+        let width = width.get_value().max(MIN_WIDTH);
+        chart.with_untracked(|c| {
+            if let Some(c) = c {
+                match svg::to_svg(c, width) {
+                    Ok(text) => export::download_text(&format!("{}.svg", file_stem.get_untracked()), "image/svg+xml", &text),
+                    Err(e) => set_error.set(Some(e.to_string())),
+                }
+            }
+        });
+    };
+    let download_png = move |_| {
+        let Some(canvas) = canvas_ref.get_untracked() else { return };
+        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+            export::download_url(&format!("{}.png", file_stem.get_untracked()), &url);
+        }
+    };
+
+    view! {
+        <figure
+            class="chart"
+            data-chart=kind
+            data-series=series
+            data-rows=move || table.with(|t| t.as_ref().map_or(0, |t| t.rows.len()))
+            data-draw-ms=move || draw_ms.get().map(|ms| format!("{ms:.1}"))
+        >
+            <figcaption class="visually-hidden">{title}</figcaption>
+            <canvas node_ref=canvas_ref class="chart-canvas" role="img" aria-label=summary></canvas>
+            <p class="error" role="alert" hidden=move || error.with(Option::is_none)>
+                {move || error.get()}
+            </p>
+            <div class="chart-actions no-print">
+                <button type="button" class="secondary small" on:click=download_svg aria-label=move || format!("Download “{}” as SVG", title())>
+                    "SVG"
+                </button>
+                <button type="button" class="secondary small" on:click=download_png aria-label=move || format!("Download “{}” as PNG", title())>
+                    "PNG"
+                </button>
+            </div>
+            {move || table.get().map(|t| view! { <DataTableView table=t /> })}
+        </figure>
+    }
+}
+
+/// A chart's numbers as a table, hidden from sight but not from screen
+/// readers.
+#[component]
+fn DataTableView(table: super::DataTable) -> impl IntoView {
+    // The wrapper is what is hidden: a table grows to its rows whatever
+    // height it is given, and would stretch the page (and add a printed
+    // page) even when clipped.
+    view! {
+        <div class="visually-hidden">
+        <table class="chart-data">
+            <caption>{table.caption}</caption>
+            <thead>
+                <tr>{table.headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody>
+                {table
+                    .rows
+                    .into_iter()
+                    .map(|row| {
+                        let mut cells = row.into_iter();
+                        let head = cells.next().unwrap_or_default();
+                        view! {
+                            <tr>
+                                <th scope="row">{head}</th>
+                                {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
+        </div>
+    }
+}

@@ -1,0 +1,125 @@
+//! The results plots, drawn with plotters.
+//!
+//! ```text
+//!  Report ──(plain Rust: bins, layout, scales; native tests)──▶ Chart
+//!  Chart::draw<B: DrawingBackend>(area, frame)
+//!     ├─▶ canvas.rs: the page's <canvas> (plotters-canvas), redrawn on new results
+//!     └─▶ svg.rs:    an SVG file (plotters' SVGBackend), the same drawing
+//! ```
+//!
+//! Each chart also gives its numbers as a [`DataTable`] (a visually hidden
+//! table beside the canvas, for screen readers and tests) and a one-line
+//! summary for the canvas's accessible name.
+
+pub mod axes;
+pub mod canvas;
+pub mod convergence;
+pub mod emotion_curve;
+pub mod histogram;
+pub mod pain_points;
+pub mod paint;
+pub mod palette;
+pub mod sankey;
+pub mod scale;
+pub mod svg;
+
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend};
+
+pub use paint::{ChartError, Frame};
+
+/// The numbers behind a chart, as text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DataTable {
+    pub caption: String,
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Any of the results plots.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Chart {
+    Distribution(histogram::Distribution),
+    Sankey(sankey::Sankey),
+    Emotion(emotion_curve::EmotionCurve),
+    PainPoints(pain_points::PainPoints),
+    Convergence(convergence::Convergence),
+}
+
+impl Chart {
+    /// A stable name for data attributes and file names.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Chart::Distribution(_) => "distribution",
+            Chart::Sankey(_) => "sankey",
+            Chart::Emotion(_) => "emotion-curve",
+            Chart::PainPoints(_) => "pain-points",
+            Chart::Convergence(_) => "convergence",
+        }
+    }
+
+    pub fn title(&self) -> String {
+        match self {
+            Chart::Distribution(c) => c.title(),
+            Chart::Sankey(c) => c.title(),
+            Chart::Emotion(c) => c.title(),
+            Chart::PainPoints(c) => c.title(),
+            Chart::Convergence(c) => c.title(),
+        }
+    }
+
+    pub fn summary(&self) -> String {
+        match self {
+            Chart::Distribution(c) => c.summary(),
+            Chart::Sankey(c) => c.summary(),
+            Chart::Emotion(c) => c.summary(),
+            Chart::PainPoints(c) => c.summary(),
+            Chart::Convergence(c) => c.summary(),
+        }
+    }
+
+    pub fn table(&self) -> DataTable {
+        match self {
+            Chart::Distribution(c) => c.table(),
+            Chart::Sankey(c) => c.table(),
+            Chart::Emotion(c) => c.table(),
+            Chart::PainPoints(c) => c.table(),
+            Chart::Convergence(c) => c.table(),
+        }
+    }
+
+    /// The names of the series (designs, or the design of a Sankey).
+    pub fn series(&self) -> Vec<String> {
+        match self {
+            Chart::Distribution(c) => c.series.iter().map(|s| s.name.clone()).collect(),
+            Chart::Sankey(c) => vec![c.graph.design.clone()],
+            Chart::Emotion(c) => c.series.iter().map(|s| s.name.clone()).collect(),
+            Chart::PainPoints(c) => c.series.iter().map(|s| s.name.clone()).collect(),
+            Chart::Convergence(c) => c.panels.first().map(|p| p.series.iter().map(|s| s.name.clone()).collect()).unwrap_or_default(),
+        }
+    }
+
+    /// The height the chart wants at `width` (layout units).
+    pub fn height(&self, width: f64) -> f64 {
+        match self {
+            Chart::Distribution(_) => 380.0,
+            Chart::Sankey(_) => (width * 0.42).clamp(380.0, 520.0),
+            Chart::Emotion(_) => 380.0,
+            Chart::PainPoints(c) => c.height(width),
+            Chart::Convergence(_) => 330.0,
+        }
+    }
+
+    /// Draws the chart over the whole of `area`.
+    pub fn draw<DB: DrawingBackend>(&self, area: &DrawingArea<DB, Shift>, frame: Frame) -> Result<(), ChartError> {
+        let p = paint::Painter::new(area, frame);
+        match self {
+            Chart::Distribution(c) => c.draw(&p),
+            Chart::Sankey(c) => c.draw(&p),
+            Chart::Emotion(c) => c.draw(&p),
+            Chart::PainPoints(c) => c.draw(&p),
+            Chart::Convergence(c) => c.draw(&p),
+        }?;
+        area.present().map_err(|e| ChartError(e.to_string()))
+    }
+}

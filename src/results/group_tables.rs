@@ -1,0 +1,214 @@
+//! Figures by persona and by first channel: for each group, a row per
+//! design with its journeys, its share of the design's journeys, and the
+//! key KPIs with their 95% intervals.
+//!
+//! Rows of one group sit together (persona first, then design), so the
+//! eye compares Current and Improved for the same customers.
+
+use journey_engine::Report;
+use journey_engine::kpi::kpi;
+use leptos::prelude::*;
+
+use super::format::{NumberFormat, count, number};
+
+/// The KPIs shown per group.
+pub const GROUP_KPIS: [&str; 5] = ["resolution_rate", "contacts_per_journey", "hours_to_resolution", "satisfaction", "cost_per_journey"];
+
+/// Persona or first channel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dimension {
+    Persona,
+    Channel,
+}
+
+impl Dimension {
+    pub fn heading(self) -> &'static str {
+        match self {
+            Dimension::Persona => "By persona",
+            Dimension::Channel => "By first channel",
+        }
+    }
+
+    pub fn column(self) -> &'static str {
+        match self {
+            Dimension::Persona => "Persona",
+            Dimension::Channel => "First channel",
+        }
+    }
+
+    fn groups(self, d: &journey_engine::DesignReport) -> &[journey_engine::report::GroupReport] {
+        match self {
+            Dimension::Persona => &d.by_persona,
+            Dimension::Channel => &d.by_channel,
+        }
+    }
+}
+
+/// A cell: the value and, below it, its interval.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cell {
+    pub value: String,
+    pub interval: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub group: String,
+    pub design: String,
+    pub design_index: usize,
+    pub journeys: String,
+    pub share: String,
+    pub cells: Vec<Cell>,
+}
+
+/// The rows of one dimension: groups in the baseline's order (a group only
+/// a variant has comes after), each with a row per design whose journeys
+/// include it.
+pub fn rows(report: &Report, dimension: Dimension) -> Vec<Row> {
+    let mut names: Vec<String> = Vec::new();
+    for d in &report.designs {
+        for g in dimension.groups(d) {
+            if !names.contains(&g.name) {
+                names.push(g.name.clone());
+            }
+        }
+    }
+    let formats: Vec<NumberFormat> = GROUP_KPIS
+        .iter()
+        .map(|&key| {
+            let info = kpi(key).expect("known KPI");
+            let reference = report.designs.iter().filter_map(|d| d.kpis.get(key).and_then(|e| e.estimate)).fold(0.0, |a: f64, b| a.max(b.abs()));
+            NumberFormat::new(info.unit, &report.currency, reference)
+        })
+        .collect();
+    let mut out = Vec::new();
+    for name in &names {
+        for (i, d) in report.designs.iter().enumerate() {
+            // A channel nobody starts on has no row (and no figures).
+            let Some(g) = dimension.groups(d).iter().find(|g| &g.name == name && g.journeys > 0) else { continue };
+            let share = if report.journeys == 0 { 0.0 } else { g.journeys as f64 / report.journeys as f64 };
+            out.push(Row {
+                group: name.clone(),
+                design: d.name.clone(),
+                design_index: i,
+                journeys: count(g.journeys),
+                share: format!("{}%", number(share * 100.0, 1, false)),
+                cells: GROUP_KPIS
+                    .iter()
+                    .zip(&formats)
+                    .map(|(&key, f)| {
+                        let e = g.kpis.get(key);
+                        Cell {
+                            value: e.and_then(|e| e.estimate).map_or("–".to_owned(), |v| f.value(v)),
+                            interval: e.and_then(|e| e.ci95).map(|ci| f.interval(ci)),
+                        }
+                    })
+                    .collect(),
+            });
+        }
+    }
+    out
+}
+
+#[component]
+pub fn GroupTables(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>) -> impl IntoView {
+    view! {
+        <section class="results-section groups" aria-labelledby="groups-heading">
+            <h3 id="groups-heading">"Who and where"</h3>
+            <div class="group-tables">
+                {[Dimension::Persona, Dimension::Channel]
+                    .into_iter()
+                    .map(|dimension| {
+                        let table = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| rows(r, dimension))));
+                        view! {
+                            <div class="table-scroll">
+                                <table class="group-table" data-dimension=dimension.column()>
+                                    <caption>{dimension.heading()}</caption>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{dimension.column()}</th>
+                                            <th scope="col">"Design"</th>
+                                            <th scope="col" class="num">"Journeys"</th>
+                                            <th scope="col" class="num">"Share"</th>
+                                            {GROUP_KPIS
+                                                .iter()
+                                                .map(|k| view! { <th scope="col" class="num">{kpi(k).map(|i| i.label).unwrap_or(k)}</th> })
+                                                .collect_view()}
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {move || {
+                                            let rows = table.get().unwrap_or_default();
+                                            let mut previous = String::new();
+                                            rows.into_iter()
+                                                .map(|row| {
+                                                    let first = row.group != previous;
+                                                    previous = row.group.clone();
+                                                    view! {
+                                                        <tr class:group-start=first>
+                                                            <th scope="row">{if first { row.group.clone() } else { String::new() }}</th>
+                                                            <td class="design-cell">
+                                                                <span class=format!("swatch design-{}", row.design_index.min(5)) aria-hidden="true"></span>
+                                                                {row.design}
+                                                            </td>
+                                                            <td class="num">{row.journeys}</td>
+                                                            <td class="num">{row.share}</td>
+                                                            {row
+                                                                .cells
+                                                                .into_iter()
+                                                                .map(|c| {
+                                                                    view! {
+                                                                        <td class="num">
+                                                                            <span class="cell-value">{c.value}</span>
+                                                                            <span class="cell-interval">{c.interval.unwrap_or_default()}</span>
+                                                                        </td>
+                                                                    }
+                                                                })
+                                                                .collect_view()}
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view()
+                                        }}
+                                    </tbody>
+                                </table>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::test_support::report_of;
+
+    #[test]
+    fn a_row_per_group_and_design_with_shares_that_add_up() {
+        let report = report_of("pro-photographer", 4096);
+        for dimension in [Dimension::Persona, Dimension::Channel] {
+            let rows = rows(&report, dimension);
+            let groups = report.designs[0].by_persona.len();
+            if dimension == Dimension::Persona {
+                assert!(rows.len() <= groups * report.designs.len());
+            }
+            for (i, d) in report.designs.iter().enumerate() {
+                let journeys: u64 = rows.iter().filter(|r| r.design_index == i).map(|r| r.journeys.replace(',', "").parse::<u64>().unwrap()).sum();
+                // Every journey has one persona and one first channel.
+                assert_eq!(journeys, report.journeys, "{} {dimension:?}", d.name);
+            }
+            assert!(rows.iter().all(|r| r.cells.len() == GROUP_KPIS.len()));
+            // Rows of one group are together.
+            let mut seen: Vec<&str> = Vec::new();
+            for r in &rows {
+                if seen.last() != Some(&r.group.as_str()) {
+                    assert!(!seen.contains(&r.group.as_str()), "{} split", r.group);
+                    seen.push(&r.group);
+                }
+            }
+        }
+    }
+}

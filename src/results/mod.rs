@@ -1,0 +1,241 @@
+//! The results view: what the current study's simulation says, for CX
+//! strategists deciding on a change and for trainers telling it.
+//!
+//! ```text
+//!  SimulationContext { report, study, status, convergence }   (src/run/)
+//!     │
+//!     ├─▶ status line: preview / refining / done
+//!     ├─▶ kpi_cards.rs     every KPI, every design, changes and verdicts
+//!     ├─▶ stories.rs       the same customer in Current and Improved
+//!     ├─▶ charts/          distributions, journey paths, emotion curve,
+//!     │                    pain points, precision (plotters on <canvas>)
+//!     ├─▶ group_tables.rs  by persona, by first channel
+//!     ├─▶ export.rs        CSV of everything; each chart as SVG / PNG
+//!     └─▶ print.rs         the one-page printable report
+//! ```
+//!
+//! Everything that computes (formatting, card contents, bins, layouts,
+//! story picks, CSV) is plain Rust with native tests; components only lay
+//! the results out. Nothing here writes to the study or the run.
+
+pub mod charts;
+pub mod export;
+pub mod format;
+pub mod group_tables;
+pub mod kpi_cards;
+pub mod print;
+pub mod stories;
+#[cfg(test)]
+pub mod test_support;
+pub mod verdict;
+
+use journey_engine::Report;
+use leptos::prelude::*;
+
+use charts::canvas::ChartFigure;
+use charts::histogram::{Metric, Mode};
+use charts::{Chart, convergence, emotion_curve, histogram, pain_points, sankey};
+use format::{count, number};
+use group_tables::GroupTables;
+use kpi_cards::KpiCards;
+use print::PrintReport;
+use stories::Stories;
+
+use crate::run::{RunStatus, SimulationContext};
+
+/// What the status line says, and how it looks.
+pub fn status_line(status: &RunStatus, report: Option<&Report>) -> (String, &'static str) {
+    match status {
+        RunStatus::Idle => ("Waiting for the simulation to start…".to_owned(), "status-idle"),
+        RunStatus::Running { preview: true, journeys_total, .. } => (
+            format!(
+                "Preview from the first {} journeys per design; refining toward {}…",
+                report.map_or("few".to_owned(), |r| count(r.journeys)),
+                count(*journeys_total)
+            ),
+            "status-preview",
+        ),
+        RunStatus::Running { journeys_done, journeys_total, eta_seconds, .. } => {
+            let eta = eta_seconds.map(|s| format!(", about {} s left", number(s.max(1.0), 0, false))).unwrap_or_default();
+            (format!("Refining: {} of {} journeys per design{eta}…", count(*journeys_done), count(*journeys_total)), "status-refining")
+        }
+        RunStatus::Done { seconds, journeys } => {
+            (format!("{} journeys per design, simulated in {} s.", count(*journeys), number(*seconds, 1, false)), "status-done")
+        }
+        RunStatus::Cancelled { journeys } => {
+            (format!("Stopped at {} journeys per design: intervals are wider than a full run's.", count(*journeys)), "status-cancelled")
+        }
+        RunStatus::Failed { message } => (format!("The simulation failed: {message}"), "status-failed error"),
+    }
+}
+
+/// The whole results view.
+#[component]
+pub fn Results() -> impl IntoView {
+    let sim = SimulationContext::get();
+    let report = sim.report;
+    let (mode, set_mode) = signal(Mode::Histogram);
+    let slug = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| export::file_slug(&r.title)).unwrap_or_default()));
+    let has_report = move || report.with(Option::is_some);
+    let status = move || sim.status.with(|s| report.with(|r| status_line(s, r.as_deref())));
+    let busy = move || sim.status.with(RunStatus::is_running);
+
+    let download_csv = move |_| {
+        report.with_untracked(|r| {
+            if let Some(r) = r {
+                export::download_text(&format!("{}-results.csv", slug.get_untracked()), "text/csv;charset=utf-8", &export::results_csv(r));
+            }
+        })
+    };
+    let print = move |_| {
+        let _ = window().print();
+    };
+
+    view! {
+        <section id="results" class="results panel" aria-labelledby="results-heading" aria-busy=move || busy().to_string()>
+            <header class="results-header">
+                <h2 id="results-heading">"Results"</h2>
+                <p class=move || format!("results-status {}", status().1) role="status" data-status=move || status().1>
+                    {move || status().0}
+                </p>
+                <div class="results-actions no-print">
+                    <button type="button" class="secondary" on:click=download_csv disabled=move || !has_report()>
+                        "Download CSV"
+                    </button>
+                    <button type="button" class="secondary" on:click=print disabled=move || !has_report()>
+                        "Print report"
+                    </button>
+                </div>
+            </header>
+            <Show
+                when=has_report
+                fallback=|| view! { <p class="results-empty">"Results appear here as soon as the first journeys are simulated."</p> }
+            >
+                <PrintReport report=report />
+                <KpiCards report=report />
+                <Stories report=report study=sim.study />
+                <section class="results-section distributions" aria-labelledby="distributions-heading">
+                    <div class="section-head">
+                        <h3 id="distributions-heading">"Distributions"</h3>
+                        <div class="toggle no-print" role="group" aria-label="Show distributions as">
+                            {[(Mode::Histogram, "Histogram"), (Mode::Cdf, "Cumulative (CDF)")]
+                                .into_iter()
+                                .map(|(m, label)| {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="toggle-option"
+                                            data-mode=m.key()
+                                            aria-pressed=move || (mode.get() == m).to_string()
+                                            on:click=move |_| set_mode.set(m)
+                                        >
+                                            {label}
+                                        </button>
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    </div>
+                    <div class="chart-grid">
+                        {Metric::ALL
+                            .into_iter()
+                            .map(|metric| {
+                                let chart = Memo::new(move |_| {
+                                    let m = mode.get();
+                                    report.with(|r| r.as_ref().map(|r| Chart::Distribution(histogram::distribution(r, metric, m))))
+                                });
+                                let stem = Signal::derive(move || format!("{}-{}-{}", slug.get(), metric.key(), mode.get().key()));
+                                let key = metric == Metric::HoursToResolution;
+                                view! {
+                                    <div class="chart-cell" class:print-key=key>
+                                        <ChartFigure chart=chart file_stem=stem />
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                </section>
+                <section class="results-section paths" aria-labelledby="paths-heading">
+                    <h3 id="paths-heading">"Journey paths"</h3>
+                    <p class="section-note">
+                        "Where customers go, contact by contact. Band widths are journeys; every design is drawn to the same scale."
+                    </p>
+                    {move || {
+                        let designs = report.with(|r| r.as_ref().map_or(0, |r| r.designs.len()));
+                        (0..designs)
+                            .map(|i| {
+                                let chart = Memo::new(move |_| report.with(|r| r.as_ref().and_then(|r| sankey_of(r, i))));
+                                let stem = Signal::derive(move || format!("{}-paths-{}", slug.get(), i + 1));
+                                view! {
+                                    <div class="chart-cell wide">
+                                        <ChartFigure chart=chart file_stem=stem />
+                                    </div>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </section>
+                <section class="results-section experience" aria-labelledby="experience-heading">
+                    <h3 id="experience-heading">"Experience and pain points"</h3>
+                    <div class="chart-grid">
+                        <div class="chart-cell print-key">
+                            <ChartFigure
+                                chart=Memo::new(move |_| report.with(|r| r.as_ref().map(|r| Chart::Emotion(emotion_curve::emotion_curve(r)))))
+                                file_stem=Signal::derive(move || format!("{}-emotion-curve", slug.get()))
+                            />
+                        </div>
+                        <div class="chart-cell">
+                            <ChartFigure
+                                chart=Memo::new(move |_| report.with(|r| r.as_ref().map(|r| Chart::PainPoints(pain_points::pain_points(r)))))
+                                file_stem=Signal::derive(move || format!("{}-pain-points", slug.get()))
+                            />
+                        </div>
+                    </div>
+                </section>
+                <GroupTables report=report />
+                <section class="results-section precision" aria-labelledby="precision-heading">
+                    <h3 id="precision-heading">"Precision"</h3>
+                    <p class="section-note">
+                        "How the 95% intervals narrow as journeys accumulate. Dashed: the paired change from the baseline, which decides each verdict."
+                    </p>
+                    <div class="chart-cell wide">
+                        <ChartFigure
+                            chart=Memo::new(move |_| {
+                                let currency = report.with(|r| r.as_ref().map(|r| r.currency.clone()));
+                                let history = sim.convergence.get();
+                                currency.map(|c| Chart::Convergence(convergence::convergence(&history, &c)))
+                            })
+                            file_stem=Signal::derive(move || format!("{}-precision", slug.get()))
+                        />
+                    </div>
+                </section>
+            </Show>
+        </section>
+    }
+}
+
+/// The Sankey chart of design `i`.
+fn sankey_of(report: &Report, i: usize) -> Option<Chart> {
+    let d = report.designs.get(i)?;
+    let channels: Vec<String> = d.by_channel.iter().map(|c| c.name.clone()).collect();
+    Some(Chart::Sankey(sankey::Sankey { graph: sankey::build(&d.name, i, &d.flow, &channels) }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::test_support::report_of;
+
+    #[test]
+    fn the_status_line_tells_preview_refining_and_done_apart() {
+        let report = report_of("password-reset", 4096);
+        let preview = status_line(&RunStatus::Running { journeys_done: 4096, journeys_total: 20000, eta_seconds: None, preview: true }, Some(&report));
+        assert!(preview.0.contains("Preview") && preview.0.contains("4,096") && preview.0.contains("20,000"), "{}", preview.0);
+        let refining = status_line(&RunStatus::Running { journeys_done: 8192, journeys_total: 20000, eta_seconds: Some(2.4), preview: false }, Some(&report));
+        assert!(refining.0.contains("8,192 of 20,000") && refining.0.contains("2 s left"), "{}", refining.0);
+        let done = status_line(&RunStatus::Done { seconds: 1.25, journeys: 20000 }, Some(&report));
+        assert_eq!(done.1, "status-done");
+        let classes: Vec<&str> = [preview.1, refining.1, done.1].to_vec();
+        assert_eq!(classes, vec!["status-preview", "status-refining", "status-done"]);
+    }
+}

@@ -1,0 +1,125 @@
+//! The printable one-page report of the comparison.
+//!
+//! On screen this section is hidden; in print (see `public/results.css`,
+//! `@media print`) the editor and every control disappear and the page
+//! shows this header (title, what was simulated), a compact table of every
+//! KPI with each design's estimate and each variant's change and verdict,
+//! and the key plots (figures marked `print-key`).
+
+use journey_engine::Report;
+use leptos::prelude::*;
+
+use super::format::count;
+use super::kpi_cards::{GROUPS, kpi_card};
+use super::verdict::Tone;
+
+/// One line saying what was simulated.
+pub fn run_summary(report: &Report) -> String {
+    let designs: Vec<String> =
+        report.designs.iter().enumerate().map(|(i, d)| if i == 0 { format!("{} (baseline)", d.name) } else { d.name.clone() }).collect();
+    format!(
+        "{} simulated customers per design · designs: {} · seed {} · fingerprint {}",
+        count(report.journeys),
+        designs.join(", "),
+        report.seed,
+        report.fingerprint
+    )
+}
+
+#[component]
+pub fn PrintReport(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>) -> impl IntoView {
+    move || {
+        report.get().map(|r| {
+            let variants: Vec<String> = r.designs.iter().skip(1).map(|d| d.name.clone()).collect();
+            let baseline = r.designs.first().map(|d| d.name.clone()).unwrap_or_default();
+            view! {
+                <section class="print-only print-report" aria-hidden="true">
+                    <h2 class="print-title">{r.title.clone()}</h2>
+                    <p class="print-summary">{run_summary(&r)}</p>
+                    <table class="print-kpis">
+                        <thead>
+                            <tr>
+                                <th scope="col">"KPI"</th>
+                                {r.designs.iter().map(|d| view! { <th scope="col">{d.name.clone()}</th> }).collect_view()}
+                                {variants
+                                    .iter()
+                                    .map(|v| view! { <th scope="col">{format!("{v} − {baseline}")}</th> })
+                                    .collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {GROUPS
+                                .iter()
+                                .flat_map(|(group, keys)| {
+                                    let r = r.clone();
+                                    let head = view! {
+                                        <tr class="print-group">
+                                            <th colspan=(r.designs.len() * 2).to_string() scope="rowgroup">{*group}</th>
+                                        </tr>
+                                    }
+                                    .into_any();
+                                    std::iter::once(head)
+                                        .chain(keys.iter().filter_map(move |&key| kpi_card(&r, key)).map(|card| {
+                                            let changes: Vec<_> = card.lines.iter().filter_map(|l| l.change.clone()).collect();
+                                            view! {
+                                                <tr data-kpi=card.key>
+                                                    <th scope="row">{card.label}</th>
+                                                    {card
+                                                        .lines
+                                                        .iter()
+                                                        .map(|l| {
+                                                            view! {
+                                                                <td>
+                                                                    {l.value.clone()}
+                                                                    <span class="print-ci">{l.interval.clone().unwrap_or_default()}</span>
+                                                                </td>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                    {changes
+                                                        .into_iter()
+                                                        .map(|c| {
+                                                            let tone = Tone::of(c.verdict);
+                                                            view! {
+                                                                <td class=tone.class()>
+                                                                    {c.value}
+                                                                    " "
+                                                                    <strong>{format!("{} {}", tone.icon(), c.verdict.label())}</strong>
+                                                                    <span class="print-ci">{c.interval.unwrap_or_default()}</span>
+                                                                </td>
+                                                            }
+                                                        })
+                                                        .collect_view()}
+                                                </tr>
+                                            }
+                                            .into_any()
+                                        }))
+                                        .collect::<Vec<_>>()
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                    <p class="print-note">
+                        "Intervals are 95% confidence intervals; changes use paired journeys (the same customers in every design). "
+                        "“No detectable difference”: the interval of the change includes zero."
+                    </p>
+                </section>
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::results::test_support::report_of;
+
+    #[test]
+    fn the_summary_names_journeys_designs_seed_and_fingerprint() {
+        let report = report_of("password-reset", 4096);
+        let s = run_summary(&report);
+        assert!(s.starts_with("4,096 simulated customers per design"), "{s}");
+        assert!(s.contains(&format!("{} (baseline)", report.designs[0].name)));
+        assert!(s.contains(&report.fingerprint));
+    }
+}
