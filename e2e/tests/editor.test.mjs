@@ -101,8 +101,8 @@ test("editing a containment changes the URL and the changes from Current; an inv
   assert.equal(await study.saved(), savedValid, "the saved copy keeps the last valid study");
   assert.match(await study.problemSummary().textContent(), /Improved › Phone › self service › containment: must be a number/);
   assert.match(await study.page.locator(".sharing-note").textContent(), /hold the last valid version/);
-  await containment.scrollIntoViewIfNeeded();
   await study.page.setViewportSize({ width: 1280, height: 720 });
+  await containment.evaluate((el) => el.scrollIntoView({ block: "center" }));
   await study.page.screenshot({ path: await shotPath("editor-invalid-field") });
 
   // Out of range: the validator's own words, at the same field.

@@ -49,6 +49,32 @@ pub fn focus_id(id: &str) -> bool {
     element.focus().is_ok()
 }
 
+/// Like [`focus_id`], and brings the element to the middle of the window,
+/// clear of anything fixed to the window's top or bottom edge.
+pub fn focus_id_centred(id: &str) -> bool {
+    let Some(element) = document().get_element_by_id(id) else {
+        return false;
+    };
+    // `scrollIntoView({block: "center"})`, called through JS so that no
+    // more web-sys features are needed for one option.
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"block".into(), &"center".into());
+    if let Ok(scroll) = js_sys::Reflect::get(&element, &"scrollIntoView".into())
+        && let Ok(scroll) = scroll.dyn_into::<js_sys::Function>()
+    {
+        let _ = scroll.call1(&element, &options);
+    }
+    let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() else {
+        return false;
+    };
+    let prevent = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&prevent, &"preventScroll".into(), &true.into());
+    match js_sys::Reflect::get(&element, &"focus".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into)) {
+        Ok(focus) => focus.call1(&element, &prevent).is_ok(),
+        Err(_) => element.focus().is_ok(),
+    }
+}
+
 /// Opens the design a problem is in, then focuses the field at `path`, or
 /// the nearest section around it that is on the page.
 pub fn focus_problem(path: String, open: OpenDesign) {
@@ -59,7 +85,7 @@ pub fn focus_problem(path: String, open: OpenDesign) {
     request_animation_frame(move || {
         let mut here = path.as_str();
         loop {
-            if focus_id(&dom_id(here)) || here.is_empty() {
+            if focus_id_centred(&dom_id(here)) || here.is_empty() {
                 break;
             }
             here = parent_of(here);
