@@ -202,3 +202,21 @@ test("import refuses an invalid file with its problems and changes nothing; a va
   await assertClean(study);
   await study.page.close();
 });
+
+test("opening a link where another study was kept says so, and Undo brings the kept one back", { timeout: 90_000 }, async () => {
+  const study = await StudyPage.open(session, "/");
+  await makeStudy(study, "Pro photographer", "Their study");
+  const theirs = await study.fragment();
+  const mine = await makeStudy(study, "Password reset", "My own study");
+  await study.page.close();
+
+  const opened = await StudyPage.open(session, `/${theirs}`);
+  assert.equal(await opened.title().inputValue(), "Their study");
+  assert.equal(await opened.notice().getAttribute("role"), "status");
+  assert.match(await opened.notice().textContent(), /It replaces the study you had here; Undo brings that back/);
+  await opened.notice().getByRole("button", { name: "Undo" }).click();
+  assert.equal(await opened.title().inputValue(), "My own study");
+  assert.equal((await opened.exportStudy()).text, mine);
+  await assertClean(opened);
+  await opened.page.close();
+});

@@ -34,6 +34,9 @@ pub struct Opening {
     pub source: Source,
     /// Set when a link was present but could not be opened.
     pub refused: Option<Refusal>,
+    /// The study saved in this browser that an opened link displaced (when
+    /// it differs), so the person can get it back.
+    pub displaced: Option<Study>,
 }
 
 /// Chooses the study to open (see the module docs). `fragment` is the
@@ -41,19 +44,23 @@ pub struct Opening {
 /// this browser, if any.
 pub fn open_study(fragment: &str, saved: Option<&str>) -> Opening {
     let fragment = fragment.trim().trim_start_matches('#');
+    let saved = saved.and_then(|json| Study::from_json(json).ok());
     let refused = if fragment.is_empty() {
         None
     } else {
         match read_link(fragment) {
-            Ok(study) => return Opening { study, source: Source::Link, refused: None },
+            Ok(study) => {
+                let displaced = saved.filter(|s| *s != study);
+                return Opening { study, source: Source::Link, refused: None, displaced };
+            }
             Err(refusal) => Some(refusal),
         }
     };
-    if let Some(study) = saved.and_then(|json| Study::from_json(json).ok()) {
-        return Opening { study, source: Source::Saved, refused };
+    if let Some(study) = saved {
+        return Opening { study, source: Source::Saved, refused, displaced: None };
     }
     let (study, name) = first_preset();
-    Opening { study, source: Source::Preset(name), refused }
+    Opening { study, source: Source::Preset(name), refused, displaced: None }
 }
 
 /// The study a link carries, or why it cannot be opened.
@@ -118,7 +125,10 @@ mod tests {
             assert_eq!(opening.source, Source::Link);
             assert_eq!(opening.study, study);
             assert_eq!(opening.study.to_json(), study.to_json());
+            assert_eq!(opening.displaced, Some(preset_study(1)), "the saved study can come back");
         }
+        let same = open_study(&fragment, Some(&study.to_json()));
+        assert_eq!(same.displaced, None, "nothing was displaced when the link holds the saved study");
     }
 
     #[test]

@@ -26,13 +26,22 @@ const URL_DELAY: Duration = Duration::from_millis(400);
 /// the saved copy up to date. Call once, at the app root.
 pub fn provide_study() -> StudyState {
     let opening = open_study(&browser::fragment(), browser::saved_study().as_deref());
-    let notice = opening.refused.map(|refusal| {
-        let kept = match opening.source {
-            Source::Preset(name) => format!("This link could not be opened. The example \u{201c}{name}\u{201d} is shown instead."),
-            _ => "This link could not be opened. Your last study is shown instead.".to_owned(),
-        };
-        Notice::refused(kept, refusal)
-    });
+    let notice = match (opening.refused, opening.displaced) {
+        (Some(refusal), _) => {
+            let kept = match opening.source {
+                Source::Preset(name) => format!("This link could not be opened. The example \u{201c}{name}\u{201d} is shown instead."),
+                _ => "This link could not be opened. Your last study is shown instead.".to_owned(),
+            };
+            Some(Notice::refused(kept, refusal))
+        }
+        // Opening a link replaces the study this browser kept; say so, with
+        // the way back.
+        (None, Some(previous)) => Some(Notice::replaced(
+            "Opened the study from the link. It replaces the study you had here; Undo brings that back.",
+            previous,
+        )),
+        (None, None) => None,
+    };
     provide_context(OpenedFrom(opening.source));
     let state = StudyState::provide(opening.study);
     let notices = Notices::provide(notice);
