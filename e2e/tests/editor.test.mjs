@@ -143,7 +143,8 @@ test("a persona named like HTML is shown as text: no element, no script", { time
   await study.settle();
 
   assert.equal(await persona.getByRole("heading", { level: 4 }).textContent(), evil);
-  assert.equal(await study.page.getByText(evil, { exact: true }).count(), 1);
+  // Wherever the name appears (the card, and the results by persona), it is text.
+  assert.ok((await study.page.getByText(evil, { exact: true }).count()) >= 1);
   assert.equal(await study.page.locator("img").count(), 0, "no <img> element was created");
 
   // The same after the study comes back from its link.
