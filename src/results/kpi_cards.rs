@@ -10,7 +10,7 @@ use journey_engine::kpi::kpi;
 use journey_engine::{Report, Verdict};
 use leptos::prelude::*;
 
-use super::format::NumberFormat;
+use super::format::{NumberFormat, duration_hours};
 use super::verdict::{Tone, VerdictBadge, direction_arrow};
 
 /// The groups of cards and the KPIs in each, in reading order.
@@ -100,10 +100,10 @@ pub fn kpi_card(report: &Report, key: &'static str) -> Option<KpiCard> {
         })
         .collect();
     let percentiles = if key == "hours_to_resolution" {
+        // Each figure in the unit that suits it: a median of minutes beside
+        // a 90th percentile of days.
         let pf = |d: &journey_engine::DesignReport, k: &str| estimate(d, k);
-        let reference = report.designs.iter().filter_map(|d| pf(d, "hours_to_resolution_p90")).fold(0.0, f64::max);
-        let f = NumberFormat::new("h", &report.currency, reference);
-        let show = |v: Option<f64>| v.map_or("–".to_owned(), |v| f.value(v));
+        let show = |v: Option<f64>| v.map_or("–".to_owned(), duration_hours);
         let base = report.designs.first();
         report
             .designs
@@ -112,7 +112,7 @@ pub fn kpi_card(report: &Report, key: &'static str) -> Option<KpiCard> {
             .map(|(i, d)| {
                 let (m, p) = (pf(d, "hours_to_resolution_p50"), pf(d, "hours_to_resolution_p90"));
                 let change = (i > 0).then(|| {
-                    let delta = |a: Option<f64>, k: &str| a.zip(base.and_then(|b| pf(b, k))).map_or("–".to_owned(), |(a, b)| f.change(a - b));
+                    let delta = |a: Option<f64>, k: &str| a.zip(base.and_then(|b| pf(b, k))).map_or("–".to_owned(), |(a, b)| signed_duration(a - b));
                     (delta(m, "hours_to_resolution_p50"), delta(p, "hours_to_resolution_p90"))
                 });
                 PercentileLine { design: d.name.clone(), index: i, median: show(m), p90: show(p), change }
@@ -122,6 +122,18 @@ pub fn kpi_card(report: &Report, key: &'static str) -> Option<KpiCard> {
         Vec::new()
     };
     Some(KpiCard { key: info.key, label: info.label, meaning: info.meaning, lines, percentiles })
+}
+
+/// A change of elapsed time with its sign: "+2.5 h", "−12 min", "0 s".
+fn signed_duration(hours: f64) -> String {
+    let text = duration_hours(hours.abs());
+    if text.starts_with("0\u{a0}") || text.starts_with("0.0\u{a0}") {
+        text
+    } else if hours < 0.0 {
+        format!("\u{2212}{text}")
+    } else {
+        format!("+{text}")
+    }
 }
 
 /// Every card, grouped.
@@ -286,6 +298,12 @@ mod tests {
         assert_eq!(card.percentiles.len(), report.designs.len());
         assert!(card.percentiles[1].change.is_some());
         assert!(kpi_card(&report, "resolution_rate").unwrap().percentiles.is_empty());
+        // Each percentile in its own unit, never "0.0 days" for minutes.
+        for p in &card.percentiles {
+            assert!(!p.median.starts_with("0.0"), "{}", p.median);
+        }
+        assert_eq!(signed_duration(-0.5), "\u{2212}30\u{a0}min");
+        assert_eq!(signed_duration(36.0), "+36\u{a0}h");
     }
 
     #[test]

@@ -60,7 +60,8 @@ pub fn status_line(status: &RunStatus, report: Option<&Report>) -> (String, &'st
             (format!("Refining: {} of {} journeys per design{eta}…", count(*journeys_done), count(*journeys_total)), "status-refining")
         }
         RunStatus::Done { seconds, journeys } => {
-            (format!("{} journeys per design, simulated in {} s.", count(*journeys), number(*seconds, 1, false)), "status-done")
+            let took = if *seconds < 0.1 { "under 0.1".to_owned() } else { number(*seconds, 1, false) };
+            (format!("{} journeys per design, simulated in {took} s.", count(*journeys)), "status-done")
         }
         RunStatus::Cancelled { journeys } => {
             (format!("Stopped at {} journeys per design: intervals are wider than a full run's.", count(*journeys)), "status-cancelled")
@@ -196,7 +197,7 @@ pub fn Results() -> impl IntoView {
                 <section class="results-section precision" aria-labelledby="precision-heading">
                     <h3 id="precision-heading">"Precision"</h3>
                     <p class="section-note">
-                        "How the 95% intervals narrow as journeys accumulate. Dashed: the paired change from the baseline, which decides each verdict."
+                        "How the 95% intervals narrow as journeys accumulate. Dashed: the paired change from the baseline, which decides each verdict. Faint: what four times the journeys would give (half the width)."
                     </p>
                     <div class="chart-cell wide">
                         <ChartFigure

@@ -4,8 +4,8 @@
 //! One panel per KPI (each in its own unit): a solid line per design, and
 //! a dashed line per variant for the paired difference from the baseline,
 //! the interval that decides a verdict. Halving a half-width takes four
-//! times the journeys, so both axes are logarithmic once the run spans
-//! enough of them.
+//! times the journeys: a faint line from each series' last point shows
+//! that expectation out to four times the journeys, on a log axis.
 
 use journey_engine::kpi::kpi;
 use plotters::prelude::DrawingBackend;
@@ -17,6 +17,10 @@ use super::palette::{INK, MUTED, WHITE, design_color, design_marker};
 use super::scale::{Linear, Log, log_ticks_125, nice_axis, text_width};
 use crate::results::format::{NumberFormat, count};
 use crate::run::ConvergencePoint;
+
+/// How far the faint projection runs: four times the journeys, where an
+/// interval is expected to be half as wide.
+const PROJECTION: f64 = 4.0;
 
 /// The KPIs shown, one panel each.
 pub const KPI_KEYS: [&str; 3] = ["resolution_rate", "satisfaction", "cost_per_journey"];
@@ -153,8 +157,11 @@ impl Convergence {
         if self.journeys.is_empty() || self.panels.is_empty() {
             return p.text("No run yet.", (frame.width / 2.0, (top + frame.height) / 2.0), TextStyle::new(size::LABEL, MUTED).align(Align::Middle));
         }
-        let (lo, hi) = (self.journeys.iter().copied().min().unwrap_or(1) as f64, self.journeys.iter().copied().max().unwrap_or(1) as f64);
-        let log_x = hi / lo.max(1.0) >= 4.0;
+        // The axis runs on to four times the last run's journeys, where each
+        // interval's expected half-width (half of today's) is drawn faintly.
+        let lo = self.journeys.iter().copied().min().unwrap_or(1) as f64;
+        let hi = PROJECTION * self.journeys.iter().copied().max().unwrap_or(1) as f64;
+        let log_x = true;
         let n = self.panels.len() as f64;
         let panel_width = (frame.width - 16.0) / n;
         for (k, panel) in self.panels.iter().enumerate() {
@@ -170,7 +177,7 @@ impl Convergence {
                 (x0, top - 22.0),
                 TextStyle::new(size::LABEL, INK).bold().baseline(Baseline::Middle),
             )?;
-            let max = panel.series.iter().flat_map(|s| s.points.iter().map(|pt| Self::display(panel, pt.1))).fold(0.0, f64::max);
+            let max = panel.series.iter().flat_map(|s| s.points.iter().map(|pt| Self::display(panel, pt.1))).fold(0.0, f64::max) * 1.1;
             let axis = nice_axis(0.0, max.max(1e-9), 4);
             let bottom = frame.height - X_AXIS_HEIGHT;
             let labels: Vec<String> = axis.ticks.iter().map(|t| super::super::format::trim_zeros(*t, 3)).collect();
@@ -181,7 +188,7 @@ impl Convergence {
                 p.line(&[(plot.left, y.map(*t)), (plot.right, y.map(*t))], super::palette::GRID, 1.0)?;
                 p.text(label, (plot.left - 6.0, y.map(*t)), TextStyle::new(size::TICK, MUTED).align(Align::End))?;
             }
-            let span = if hi > lo { (lo, hi) } else { (lo * 0.5, hi * 2.0) };
+            let span = (lo * 0.8, hi * 1.05);
             let xs: Box<dyn Fn(f64) -> f64> = if log_x {
                 let s = Log::new(span, (plot.left + 6.0, plot.right - 6.0));
                 Box::new(move |v| s.map(v))
@@ -199,8 +206,17 @@ impl Convergence {
             for s in &panel.series {
                 let color = design_color(s.design);
                 let points: Vec<(f64, f64)> = s.points.iter().map(|&(j, hw)| (xs(j as f64), y.map(Self::display(panel, hw)))).collect();
+                if let Some(&(n, hw)) = s.points.last() {
+                    let (n, hw) = (n as f64, Self::display(panel, hw));
+                    let projected: Vec<(f64, f64)> =
+                        (0..=8).map(|i| n * PROJECTION.powf(f64::from(i) / 8.0)).map(|m| (xs(m), y.map(hw * (n / m).sqrt()))).collect();
+                    p.line_alpha(&projected, color, 0.35, 2.0)?;
+                }
                 if s.difference {
                     p.dashed(&points, color, 3.0)?;
+                    for &pt in &points {
+                        p.marker(design_marker(s.design), pt, 3.0, color)?;
+                    }
                 } else {
                     p.line(&points, color, 3.0)?;
                     for &pt in &points {
