@@ -24,11 +24,19 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" class="app-main">
             <NoticeBanner />
-            <PresetPicker />
-            <SharingBar />
-            <StudyEditor />
+            // Side by side on wide screens (public/layout.css): an edit and
+            // its effect stay in view together.
+            <div class="workspace">
+                <section class="study-pane" aria-label="Study">
+                    <PresetPicker />
+                    <SharingBar />
+                    <StudyEditor />
+                </section>
+                <section class="results-pane" aria-label="Results">
+                    <Results />
+                </section>
+            </div>
             <RunBar />
-            <Results />
         </main>
     }
 }
