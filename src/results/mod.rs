@@ -219,7 +219,7 @@ pub fn Results() -> impl IntoView {
 fn sankey_of(report: &Report, i: usize) -> Option<Chart> {
     let d = report.designs.get(i)?;
     let channels: Vec<String> = d.by_channel.iter().map(|c| c.name.clone()).collect();
-    Some(Chart::Sankey(sankey::Sankey { graph: sankey::build(&d.name, i, &d.flow, &channels) }))
+    Some(Chart::Sankey(sankey::Sankey::new(&d.name, i, &d.flow, &channels)))
 }
 
 #[cfg(test)]

@@ -135,17 +135,41 @@ pub fn draw_y_axis<DB: DrawingBackend>(p: &Painter<DB>, plot: PlotArea, ticks: &
 /// Draws an x axis: the baseline, tick marks and labels (thinned so they
 /// never overlap) and the axis title centred below.
 pub fn draw_x_axis<DB: DrawingBackend>(p: &Painter<DB>, plot: PlotArea, ticks: &[Tick], title: &str) -> DrawResult {
+    draw_x_axis_with(p, plot, ticks, title, false)
+}
+
+/// Whether the labels of a categorical axis must alternate between two
+/// rows to fit (every category keeps its label, unlike a numeric axis).
+pub fn needs_stagger(ticks: &[Tick]) -> bool {
+    let positions: Vec<f64> = ticks.iter().map(|t| t.at).collect();
+    let widths: Vec<f64> = ticks.iter().map(|t| text_width(&t.label, size::TICK)).collect();
+    thin_labels(&positions, &widths, 12.0).len() < ticks.len()
+}
+
+/// Height below the plot of a categorical axis whose labels alternate rows.
+pub const X_AXIS_HEIGHT_STAGGERED: f64 = X_AXIS_HEIGHT + 20.0;
+
+/// Draws an x axis whose every label is a category: when they do not fit
+/// side by side, every other label goes one row lower.
+pub fn draw_category_axis<DB: DrawingBackend>(p: &Painter<DB>, plot: PlotArea, ticks: &[Tick], title: &str) -> DrawResult {
+    draw_x_axis_with(p, plot, ticks, title, needs_stagger(ticks))
+}
+
+fn draw_x_axis_with<DB: DrawingBackend>(p: &Painter<DB>, plot: PlotArea, ticks: &[Tick], title: &str, stagger: bool) -> DrawResult {
     p.line(&[(plot.left, plot.bottom), (plot.right, plot.bottom)], MUTED, 1.5)?;
     let positions: Vec<f64> = ticks.iter().map(|t| t.at).collect();
     let widths: Vec<f64> = ticks.iter().map(|t| text_width(&t.label, size::TICK)).collect();
-    for i in thin_labels(&positions, &widths, 12.0) {
+    let shown: Vec<usize> = if stagger { (0..ticks.len()).collect() } else { thin_labels(&positions, &widths, 12.0) };
+    for (k, i) in shown.into_iter().enumerate() {
         let tick = &ticks[i];
-        p.line(&[(tick.at, plot.bottom), (tick.at, plot.bottom + 6.0)], MUTED, 1.5)?;
-        p.text(&tick.label, (tick.at, plot.bottom + 9.0), TextStyle::new(size::TICK, MUTED).align(Align::Middle).baseline(Baseline::Top))?;
+        let drop = if stagger && k % 2 == 1 { 20.0 } else { 0.0 };
+        p.line(&[(tick.at, plot.bottom), (tick.at, plot.bottom + 6.0 + drop)], MUTED, 1.5)?;
+        p.text(&tick.label, (tick.at, plot.bottom + 9.0 + drop), TextStyle::new(size::TICK, MUTED).align(Align::Middle).baseline(Baseline::Top))?;
     }
+    let height = if stagger { X_AXIS_HEIGHT_STAGGERED } else { X_AXIS_HEIGHT };
     p.text(
         title,
-        ((plot.left + plot.right) / 2.0, plot.bottom + X_AXIS_HEIGHT - 4.0),
+        ((plot.left + plot.right) / 2.0, plot.bottom + height - 4.0),
         TextStyle::new(size::LABEL, INK).align(Align::Middle).baseline(Baseline::Bottom),
     )
 }
@@ -173,6 +197,19 @@ mod tests {
 
     fn item(name: &str) -> LegendItem {
         LegendItem { name: name.to_owned(), color: INK, key: Key::Swatch }
+    }
+
+    #[test]
+    fn categories_stagger_only_when_they_do_not_fit() {
+        let ticks = |gap: f64| -> Vec<Tick> {
+            ["Contact", "Self-service", "Wait", "Agent", "Escalation", "Outcome"]
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Tick { at: i as f64 * gap, label: (*l).to_owned() })
+                .collect()
+        };
+        assert!(!needs_stagger(&ticks(160.0)));
+        assert!(needs_stagger(&ticks(70.0)));
     }
 
     #[test]

@@ -17,15 +17,12 @@ use web_sys::HtmlCanvasElement;
 use super::{Chart, ChartError, Frame, svg};
 use crate::results::export;
 
-/// Narrowest layout a chart is drawn at; narrower screens scale it down.
-const MIN_WIDTH: f64 = 360.0;
-
 /// Draws `chart` on `canvas`, laid out `css_width` CSS pixels wide; returns
 /// the milliseconds the drawing took (sizing the canvas included).
 pub fn draw_on_canvas(canvas: &HtmlCanvasElement, chart: &Chart, css_width: f64) -> Result<f64, ChartError> {
     let window = window();
     let started = window.performance().map(|p| p.now());
-    let width = css_width.max(MIN_WIDTH);
+    let width = css_width.max(chart.min_width());
     let ratio = window.device_pixel_ratio().clamp(1.0, 3.0);
     let frame = Frame::canvas(width, chart.height(width).round(), ratio);
     let (w, h) = frame.pixels();
@@ -101,10 +98,9 @@ pub fn ChartFigure(
     let table = Memo::new(move |_| chart.with(|c| c.as_ref().map(Chart::table)));
 
     let download_svg = move |_| {
-        let width = width.get_value().max(MIN_WIDTH);
         chart.with_untracked(|c| {
             if let Some(c) = c {
-                match svg::to_svg(c, width) {
+                match svg::to_svg(c, width.get_value().max(c.min_width())) {
                     Ok(text) => export::download_text(&format!("{}.svg", file_stem.get_untracked()), "image/svg+xml", &text),
                     Err(e) => set_error.set(Some(e.to_string())),
                 }

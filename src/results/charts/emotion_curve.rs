@@ -110,19 +110,21 @@ impl EmotionCurve {
         let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let axis = nice_axis((lo - 5.0).max(0.0), (hi + 2.0).min(100.0), 4);
-        let bottom = frame.height - X_AXIS_HEIGHT;
         let ticks_for = |y: &Linear| -> Vec<Tick> { axis.ticks.iter().map(|&t| Tick { at: y.map(t), label: number(t, 0, false) }).collect() };
-        let left = 16.0 + axes::y_axis_width(&ticks_for(&Linear::new((axis.min, axis.max), (bottom, top))));
+        // The y labels' width does not depend on where the plot ends.
+        let left = 16.0 + axes::y_axis_width(&ticks_for(&Linear::new((axis.min, axis.max), (1.0, 0.0))));
         // Room on the right for the end values.
         let right = frame.width - 16.0 - text_width("100.0", size::LABEL) - 14.0;
-        let plot = PlotArea { left, top, right, bottom };
-        let y = Linear::new((axis.min, axis.max), (plot.bottom, plot.top));
-        axes::draw_y_axis(p, plot, &ticks_for(&y), "Average satisfaction (0–100)")?;
         let n = self.stages.len();
-        let band = plot.width() / n as f64;
-        let x = |i: usize| plot.left + band * (i as f64 + 0.5);
+        let band = (right - left) / n as f64;
+        let x = |i: usize| left + band * (i as f64 + 0.5);
         let ticks: Vec<Tick> = self.stages.iter().enumerate().map(|(i, s)| Tick { at: x(i), label: s.clone() }).collect();
-        axes::draw_x_axis(p, plot, &ticks, "Stage of the journey")?;
+        // Every stage keeps its name: narrow charts put them on two rows.
+        let axis_height = if axes::needs_stagger(&ticks) { axes::X_AXIS_HEIGHT_STAGGERED } else { X_AXIS_HEIGHT };
+        let plot = PlotArea { left, top, right, bottom: frame.height - axis_height };
+        let y = Linear::new((axis.min, axis.max), (plot.bottom, plot.top));
+        axes::draw_y_axis(p, plot, &ticks_for(&y), "Average satisfaction")?;
+        axes::draw_category_axis(p, plot, &ticks, "Stage of the journey")?;
 
         for s in &self.series {
             let color = design_color(s.design);

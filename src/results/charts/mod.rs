@@ -99,11 +99,21 @@ impl Chart {
         }
     }
 
+    /// The narrowest layout the chart is drawn at (layout units); a
+    /// narrower place on the page shows it scaled down. The Sankey needs
+    /// room for its eight columns and their labels.
+    pub fn min_width(&self) -> f64 {
+        match self {
+            Chart::Sankey(_) => 600.0,
+            _ => 360.0,
+        }
+    }
+
     /// The height the chart wants at `width` (layout units).
     pub fn height(&self, width: f64) -> f64 {
         match self {
             Chart::Distribution(_) => 380.0,
-            Chart::Sankey(_) => (width * 0.42).clamp(380.0, 520.0),
+            Chart::Sankey(_) => (width * 0.45).clamp(400.0, 520.0),
             Chart::Emotion(_) => 380.0,
             Chart::PainPoints(c) => c.height(width),
             Chart::Convergence(_) => 330.0,

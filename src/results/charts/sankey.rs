@@ -31,6 +31,11 @@ use crate::results::format::{count, number};
 
 /// Attempts shown one by one; later ones are aggregated.
 pub const SHOWN_ATTEMPTS: usize = 3;
+/// Attempts shown one by one where the chart is narrow (a results pane
+/// beside the study): six columns instead of eight.
+pub const SHOWN_ATTEMPTS_NARROW: usize = 2;
+/// Layout width below which the narrow diagram is drawn.
+pub const NARROW_BELOW: f64 = 980.0;
 
 /// How an attempt ended, in words a trainer uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -116,13 +121,14 @@ pub struct SankeyGraph {
     pub total: u64,
 }
 
-/// Builds the graph of `flow`; `channels` are the design's channel names
-/// in the flow's channel order.
-pub fn build(design: &str, design_index: usize, flow: &Flow, channels: &[String]) -> SankeyGraph {
+/// Builds the graph of `flow` with `shown_attempts` contacts one by one
+/// (the rest aggregated); `channels` are the design's channel names in the
+/// flow's channel order.
+pub fn build(design: &str, design_index: usize, flow: &Flow, channels: &[String], shown_attempts: usize) -> SankeyGraph {
     let channel_name = |c: usize| channels.get(c).cloned().unwrap_or_else(|| format!("Channel {}", c + 1));
     let entries = |a: usize| -> u64 { (0..flow.channels).flat_map(|c| AttemptResult::ALL.map(|r| flow.entry(a, c, r))).sum() };
-    let shown = (0..flow.attempts.min(SHOWN_ATTEMPTS)).take_while(|&a| entries(a) > 0).count();
-    let has_later = shown == SHOWN_ATTEMPTS && (shown..flow.attempts).any(|a| entries(a) > 0);
+    let shown = (0..flow.attempts.min(shown_attempts)).take_while(|&a| entries(a) > 0).count();
+    let has_later = shown == shown_attempts && (shown..flow.attempts).any(|a| entries(a) > 0);
 
     let mut columns = Vec::new();
     for a in 0..shown {
@@ -362,15 +368,44 @@ pub fn layout(graph: &SankeyGraph, plot: PlotArea) -> SankeyLayout {
     SankeyLayout { boxes, ribbons, column_x, unit }
 }
 
+/// `text` in at most `max_lines` lines of at most `width` at `size`,
+/// broken between words; the last line is cut with "…" if it must be.
+pub fn wrap_words(text: &str, size: f64, width: f64, max_lines: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        let fits = lines.last().is_some_and(|line| text_width(&format!("{line} {word}"), size) <= width);
+        if fits || (lines.len() == max_lines && !lines.is_empty()) {
+            if let Some(line) = lines.last_mut() {
+                line.push(' ');
+                line.push_str(word);
+            }
+        } else {
+            lines.push(word.to_owned());
+        }
+    }
+    lines.into_iter().map(|l| fit_text(&l, size, width)).collect()
+}
+
 /// One design's Sankey chart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Sankey {
+    /// Three contacts one by one: drawn where there is room, and always
+    /// the data table and summary.
     pub graph: SankeyGraph,
+    /// Two contacts one by one, drawn where the chart is narrow.
+    pub compact: SankeyGraph,
 }
 
-const RIGHT_LABELS: f64 = 150.0;
+const RIGHT_LABELS: f64 = 130.0;
 
 impl Sankey {
+    pub fn new(design: &str, design_index: usize, flow: &Flow, channels: &[String]) -> Self {
+        Self {
+            graph: build(design, design_index, flow, channels, SHOWN_ATTEMPTS),
+            compact: build(design, design_index, flow, channels, SHOWN_ATTEMPTS_NARROW),
+        }
+    }
+
     pub fn title(&self) -> String {
         format!("{}: journey paths", self.graph.design)
     }
@@ -464,15 +499,18 @@ impl Sankey {
         let legend = self.legend();
         axes::draw_header(p, &self.title(), &legend, 16.0)?;
         let head = axes::header_height(&legend, frame.width - 32.0);
-        let g = &self.graph;
+        let g = if frame.width < NARROW_BELOW { &self.compact } else { &self.graph };
         if g.total == 0 {
             return p.text("No journeys yet.", (frame.width / 2.0, frame.height / 2.0), TextStyle::new(size::LABEL, MUTED).align(Align::Middle));
         }
         let plot = PlotArea { left: 20.0, top: head + 34.0, right: frame.width - RIGHT_LABELS, bottom: frame.height - 14.0 };
         let lay = layout(g, plot);
 
+        let spacing = if lay.column_x.len() > 1 { lay.column_x[1] - lay.column_x[0] } else { plot.width() };
         for (i, name) in g.columns.iter().enumerate() {
-            p.text(name, (lay.column_x[i], head + 8.0), TextStyle::new(size::TICK, MUTED).bold().baseline(Baseline::Top))?;
+            let room = if i + 1 == g.columns.len() { RIGHT_LABELS } else { spacing - 8.0 };
+            let name = fit_text(name, size::TICK, room);
+            p.text(&name, (lay.column_x[i], head + 8.0), TextStyle::new(size::TICK, MUTED).bold().baseline(Baseline::Top))?;
         }
         for ribbon in &lay.ribbons {
             let (color, alpha) = self.ribbon_color(&g.links[ribbon.link]);
@@ -486,22 +524,29 @@ impl Sankey {
             top.extend(bottom);
             p.polygon(&top, color, alpha)?;
         }
-        let spacing = if lay.column_x.len() > 1 { lay.column_x[1] - lay.column_x[0] } else { plot.width() };
+        // A point smaller where the columns are close (the compact diagram).
+        let label_size = if spacing < 110.0 { size::SMALL - 1.0 } else { size::SMALL };
         for (node, b) in g.nodes.iter().zip(&lay.boxes) {
             p.rect((b.x0, b.y0), (b.x1, b.y1.max(b.y0 + 1.0)), self.node_color(node), 1.0)?;
             let h = b.y1 - b.y0;
             let at_end = node.column == g.columns.len() - 1;
-            let room = if at_end { RIGHT_LABELS - 12.0 } else { spacing - NODE_WIDTH - 10.0 };
-            let x = b.x1 + 6.0;
+            let room = if at_end { RIGHT_LABELS - 12.0 } else { spacing - NODE_WIDTH - 8.0 };
+            let x = b.x1 + 5.0;
             let share = self.share(node.journeys);
-            let name_style = TextStyle::new(size::SMALL, INK).bold();
-            if h >= 34.0 {
-                let name = fit_text(&node.name, size::SMALL, room);
-                let mid = (b.y0 + b.y1) / 2.0;
+            let name_style = TextStyle::new(label_size, INK).bold();
+            let lines = wrap_words(&node.name, label_size * 1.05, room, 2);
+            let mid = (b.y0 + b.y1) / 2.0;
+            if h >= 44.0 && lines.len() == 2 {
+                for (k, line) in lines.iter().enumerate() {
+                    axes::plated_text(p, line, (x, mid - 16.0 + 16.0 * k as f64), name_style)?;
+                }
+                axes::plated_text(p, &share, (x, mid + 16.0), TextStyle::new(label_size, INK))?;
+            } else if h >= 34.0 {
+                let name = fit_text(&node.name, label_size * 1.05, room);
                 axes::plated_text(p, &name, (x, mid - 9.0), name_style)?;
-                axes::plated_text(p, &share, (x, mid + 9.0), TextStyle::new(size::SMALL, INK))?;
+                axes::plated_text(p, &share, (x, mid + 9.0), TextStyle::new(label_size, INK))?;
             } else if h >= 16.0 {
-                let name = fit_text(&node.name, size::SMALL, room - text_width(&share, size::SMALL) - 6.0);
+                let name = fit_text(&node.name, label_size, room - text_width(&share, label_size) - 6.0);
                 axes::plated_text(p, &format!("{name} {share}"), (x, (b.y0 + b.y1) / 2.0), name_style)?;
             }
         }
@@ -522,7 +567,7 @@ mod tests {
             .enumerate()
             .map(|(i, d)| {
                 let channels: Vec<String> = d.by_channel.iter().map(|c| c.name.clone()).collect();
-                build(&d.name, i, &d.flow, &channels)
+                build(&d.name, i, &d.flow, &channels, SHOWN_ATTEMPTS)
             })
             .collect()
     }
@@ -562,7 +607,7 @@ mod tests {
         let report = report_of("pro-photographer", 4096);
         for (i, d) in report.designs.iter().enumerate() {
             let channels: Vec<String> = d.by_channel.iter().map(|c| c.name.clone()).collect();
-            let g = build(&d.name, i, &d.flow, &channels);
+            let g = build(&d.name, i, &d.flow, &channels, SHOWN_ATTEMPTS);
             let resolved = g.nodes.iter().find(|n| n.kind == NodeKind::Resolved).unwrap().journeys as f64 / g.total as f64;
             let rate = d.kpis.get("resolution_rate").unwrap().estimate.unwrap();
             assert!((resolved - rate).abs() < 1e-12);
@@ -575,6 +620,30 @@ mod tests {
             assert!(g.columns.len() <= 2 * SHOWN_ATTEMPTS + 2);
             assert_eq!(g.columns.last().map(String::as_str), Some("End"));
             assert_eq!(g.columns[0], "Contact 1");
+        }
+    }
+
+    #[test]
+    fn labels_wrap_between_words_and_never_pass_their_room() {
+        assert_eq!(wrap_words("Agent solved", 14.0, 200.0, 2), vec!["Agent solved"]);
+        assert_eq!(wrap_words("Agent solved", 14.0, 60.0, 2), vec!["Agent", "solved"]);
+        let cut = wrap_words("Self-service failed badly today", 14.0, 90.0, 2);
+        assert_eq!(cut.len(), 2);
+        assert!(cut.iter().all(|l| text_width(l, 14.0) <= 90.0), "{cut:?}");
+    }
+
+    #[test]
+    fn the_compact_diagram_has_the_same_ends_in_fewer_columns() {
+        let report = report_of("pro-photographer", 4096);
+        for (i, d) in report.designs.iter().enumerate() {
+            let channels: Vec<String> = d.by_channel.iter().map(|c| c.name.clone()).collect();
+            let chart = Sankey::new(&d.name, i, &d.flow, &channels);
+            assert!(chart.compact.columns.len() < chart.graph.columns.len());
+            assert_eq!(chart.compact.columns.len(), 2 * SHOWN_ATTEMPTS_NARROW + 2);
+            let ends = |g: &SankeyGraph, kind: NodeKind| g.nodes.iter().find(|n| n.kind == kind).map(|n| n.journeys);
+            for kind in [NodeKind::Resolved, NodeKind::GaveUp] {
+                assert_eq!(ends(&chart.compact, kind), ends(&chart.graph, kind));
+            }
         }
     }
 

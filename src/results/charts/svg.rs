@@ -34,7 +34,7 @@ mod tests {
         }
         for (i, d) in report.designs.iter().enumerate() {
             let channels: Vec<String> = d.by_channel.iter().map(|c| c.name.clone()).collect();
-            charts.push(Chart::Sankey(sankey::Sankey { graph: sankey::build(&d.name, i, &d.flow, &channels) }));
+            charts.push(Chart::Sankey(sankey::Sankey::new(&d.name, i, &d.flow, &channels)));
         }
         charts.push(Chart::Emotion(emotion_curve::emotion_curve(&report)));
         charts.push(Chart::PainPoints(pain_points::pain_points(&report)));
