@@ -78,7 +78,8 @@ export class ResultsPage {
           drawMs: figure.dataset.drawMs === undefined ? null : Number(figure.dataset.drawMs),
           tableRows: table ? table.querySelectorAll("tbody tr").length : 0,
           caption: table?.querySelector("caption")?.textContent ?? "",
-          label: canvas?.getAttribute("aria-label") ?? "",
+          label: document.getElementById(canvas?.getAttribute("aria-labelledby") ?? "")?.textContent ?? "",
+          description: document.getElementById(canvas?.getAttribute("aria-describedby") ?? "")?.textContent ?? "",
           canvas: canvas ? { width: canvas.width, height: canvas.height, cssWidth: canvas.clientWidth } : null,
           inked,
         };

@@ -74,7 +74,8 @@ test("plots are canvases with their data beside them, drawn within the redraw bu
     assert.ok(f.rows > 0, `${f.kind}: data rows`);
     assert.equal(f.tableRows, f.rows, `${f.kind}: the hidden table has every row`);
     assert.ok(f.series.length >= 1, `${f.kind}: series named`);
-    assert.ok(f.label.length > 20, `${f.kind}: the canvas has a summary for screen readers`);
+    assert.ok(f.label.length > 10, `${f.kind}: the canvas is named by its title`);
+    assert.ok(f.description.length > 40, `${f.kind}: the canvas is described by a summary for screen readers`);
     assert.ok(f.inked > 200, `${f.kind}: the canvas was drawn on (${f.inked} inked samples)`);
     assert.ok(f.canvas.width >= f.canvas.cssWidth, `${f.kind}: drawn at the device's pixel ratio`);
     assert.ok(f.drawMs !== null && f.drawMs < DRAW_BUDGET_MS, `${f.kind}: drawn in ${f.drawMs} ms`);

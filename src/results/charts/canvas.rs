@@ -7,6 +7,8 @@
 //! SVG (the same drawing into plotters' SVG backend) or PNG (the canvas's
 //! own pixels).
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use leptos::ev;
 use leptos::html::Canvas;
 use leptos::prelude::*;
@@ -16,6 +18,9 @@ use web_sys::HtmlCanvasElement;
 
 use super::{Chart, ChartError, Frame, svg};
 use crate::results::export;
+
+/// Numbers the figures of the page, for their ids.
+static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
 
 /// Draws `chart` on `canvas`, laid out `css_width` CSS pixels wide; returns
 /// the milliseconds the drawing took (sizing the canvas included).
@@ -52,6 +57,13 @@ pub fn ChartFigure(
     file_stem: Signal<String>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
+    // The canvas is named by the chart's title and described by its
+    // summary (both in the figure, visually hidden), rather than carrying
+    // the summary as its label: a label is what `getByLabel` and screen
+    // readers' form navigation match, and the summary's words ("journeys
+    // per design") are also the editor's labels.
+    let id = format!("chart-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
+    let (title_id, summary_id) = (format!("{id}-title"), format!("{id}-summary"));
     let (resized, set_resized) = signal(0u32);
     let (draw_ms, set_draw_ms) = signal(None::<f64>);
     let (error, set_error) = signal(None::<String>);
@@ -122,8 +134,9 @@ pub fn ChartFigure(
             data-rows=move || table.with(|t| t.as_ref().map_or(0, |t| t.rows.len()))
             data-draw-ms=move || draw_ms.get().map(|ms| format!("{ms:.1}"))
         >
-            <figcaption class="visually-hidden">{title}</figcaption>
-            <canvas node_ref=canvas_ref class="chart-canvas" role="img" aria-label=summary></canvas>
+            <figcaption class="visually-hidden" id=title_id.clone()>{title}</figcaption>
+            <p class="visually-hidden chart-summary" id=summary_id.clone()>{summary}</p>
+            <canvas node_ref=canvas_ref class="chart-canvas" role="img" aria-labelledby=title_id aria-describedby=summary_id></canvas>
             <p class="error" role="alert" hidden=move || error.with(Option::is_none)>
                 {move || error.get()}
             </p>
