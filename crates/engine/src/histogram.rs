@@ -67,7 +67,7 @@ impl Binning {
             Binning::LogLinear { low_exponent, .. } => {
                 // NaN and everything below the first octave (zero included).
                 let first_octave = f64::from_bits(((low_exponent + 1023) as u64) << 52);
-                if !(x >= first_octave) {
+                if x.is_nan() || x < first_octave {
                     return 0;
                 }
                 let bits = x.to_bits();
