@@ -273,6 +273,21 @@ impl Score<'_> {
     }
 }
 
+/// A wait for an agent at `tier`: the customer hangs up when the hold
+/// exceeds their patience. Adds the wait to the figures and the score, tells
+/// the observer, and says whether the customer was answered.
+fn wait_in_queue<O: Observer>(tier: u8, hold: f64, patience: f64, f: &mut JourneyFigures, score: &mut Score, observer: &mut O) -> bool {
+    let abandoned = hold > patience;
+    let minutes = if abandoned { patience } else { hold };
+    f.queue_entries += 1;
+    f.queue_abandoned += u32::from(abandoned);
+    f.customer_minutes += minutes;
+    f.hold_minutes += minutes;
+    score.held(f.hold_minutes);
+    observer.step(&Step::Wait { tier, minutes, abandoned }, score.value());
+    !abandoned
+}
+
 /// How one attempt ended, for the retry logic.
 enum AttemptEnd {
     Resolved,
@@ -343,20 +358,9 @@ pub fn simulate<O: Observer>(design: &PreparedDesign, seed: u64, journey: u64, o
                 // Tier 1: the queue, against a fresh draw of patience.
                 let hold = agent.hold_minutes.sample(rng.draw(Purpose::Hold, attempt));
                 let patience = persona.patience.sample(rng.draw(Purpose::Patience, attempt));
-                f.queue_entries += 1;
-                if hold > patience {
-                    f.queue_abandoned += 1;
-                    f.customer_minutes += patience;
-                    f.hold_minutes += patience;
-                    score.held(f.hold_minutes);
-                    observer.step(&Step::Wait { tier: 1, minutes: patience, abandoned: true }, score.value());
+                if !wait_in_queue(1, hold, patience, &mut f, &mut score, observer) {
                     (AttemptEnd::Abandoned, AttemptResult::QueueAbandoned)
                 } else {
-                    f.customer_minutes += hold;
-                    f.hold_minutes += hold;
-                    score.held(f.hold_minutes);
-                    observer.step(&Step::Wait { tier: 1, minutes: hold, abandoned: false }, score.value());
-
                     f.agent_contacts += 1;
                     let mut handle = agent.handle_minutes.sample(rng.draw(Purpose::Handle, attempt));
                     let repeated = agent_interactions > 0 && !d.context_carryover;
@@ -404,19 +408,9 @@ pub fn simulate<O: Observer>(design: &PreparedDesign, seed: u64, journey: u64, o
                             observer.step(&Step::Escalation, score.value());
                             let hold = tier2.hold_minutes.sample(rng.draw(Purpose::Tier2Hold, attempt));
                             let patience = persona.patience.sample(rng.draw(Purpose::Tier2Patience, attempt));
-                            f.queue_entries += 1;
-                            if hold > patience {
-                                f.queue_abandoned += 1;
-                                f.customer_minutes += patience;
-                                f.hold_minutes += patience;
-                                score.held(f.hold_minutes);
-                                observer.step(&Step::Wait { tier: 2, minutes: patience, abandoned: true }, score.value());
+                            if !wait_in_queue(2, hold, patience, &mut f, &mut score, observer) {
                                 (AttemptEnd::Abandoned, AttemptResult::Tier2Abandoned)
                             } else {
-                                f.customer_minutes += hold;
-                                f.hold_minutes += hold;
-                                score.held(f.hold_minutes);
-                                observer.step(&Step::Wait { tier: 2, minutes: hold, abandoned: false }, score.value());
                                 let mut handle = tier2.handle_minutes.sample(rng.draw(Purpose::Tier2Handle, attempt));
                                 let repeated = !d.context_carryover;
                                 if repeated {
