@@ -78,6 +78,7 @@ pub fn Results() -> impl IntoView {
     let (mode, set_mode) = signal(Mode::Histogram);
     let slug = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| export::file_slug(&r.title)).unwrap_or_default()));
     let has_report = move || report.with(Option::is_some);
+    let design_count = Memo::new(move |_| report.with(|r| r.as_ref().map_or(0, |r| r.designs.len())));
     let status = move || sim.status.with(|s| report.with(|r| status_line(s, r.as_deref())));
     let busy = move || sim.status.with(RunStatus::is_running);
 
@@ -108,10 +109,13 @@ pub fn Results() -> impl IntoView {
                     </button>
                 </div>
             </header>
-            <Show
-                when=has_report
-                fallback=|| view! { <p class="results-empty">"Results appear here as soon as the first journeys are simulated."</p> }
-            >
+            <p class="results-empty" hidden=has_report>
+                "Results appear here as soon as the first journeys are simulated."
+            </p>
+            // Mounted once and hidden while there is no report (a study just
+            // changed): a new study's results then update the same cards and
+            // canvases instead of building the whole view again.
+            <div class="results-body" hidden=move || !has_report()>
                 <PrintReport report=report />
                 <KpiCards report=report />
                 <Stories report=report study=sim.study />
@@ -162,8 +166,10 @@ pub fn Results() -> impl IntoView {
                         "Where customers go, contact by contact. Band widths are journeys; every design is drawn to the same scale."
                     </p>
                     {move || {
-                        let designs = report.with(|r| r.as_ref().map_or(0, |r| r.designs.len()));
-                        (0..designs)
+                        // Figures are made once per design (a new report
+                        // redraws them; only a new number of designs
+                        // makes new ones).
+                        (0..design_count.get())
                             .map(|i| {
                                 let chart = Memo::new(move |_| report.with(|r| r.as_ref().and_then(|r| sankey_of(r, i))));
                                 let stem = Signal::derive(move || format!("{}-paths-{}", slug.get(), i + 1));
@@ -210,7 +216,7 @@ pub fn Results() -> impl IntoView {
                         />
                     </div>
                 </section>
-            </Show>
+            </div>
         </section>
     }
 }

@@ -19,6 +19,9 @@ use web_sys::HtmlCanvasElement;
 use super::{Chart, ChartError, Frame, svg};
 use crate::results::export;
 
+/// How long the hidden table waits for the chart to settle.
+const TABLE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// Numbers the figures of the page, for their ids.
 static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
 
@@ -83,15 +86,26 @@ pub fn ChartFigure(
     });
     on_cleanup(move || handle.remove());
 
+    // Tries left to measure a canvas that is not laid out yet (hidden).
+    let measure_tries = StoredValue::new(10u8);
+
     // Drawing on a canvas is a side effect on the outside world: an effect.
     Effect::new(move |_| {
         resized.track();
         let Some(canvas) = canvas_ref.get() else { return };
-        if width.get_value() <= 0.0 {
-            width.set_value(f64::from(canvas.client_width()));
-        }
         chart.with(|chart| {
             if let Some(chart) = chart {
+                if width.get_value() <= 0.0 {
+                    let w = f64::from(canvas.client_width());
+                    if w > 0.0 {
+                        width.set_value(w);
+                    } else if measure_tries.get_value() > 0 {
+                        // Not laid out yet: draw at the chart's minimum now
+                        // and measure again on the next frame.
+                        measure_tries.update_value(|n| *n -= 1);
+                        request_animation_frame(move || set_resized.update(|n| *n += 1));
+                    }
+                }
                 match draw_on_canvas(&canvas, chart, width.get_value()) {
                     Ok(ms) => {
                         set_draw_ms.set(Some(ms));
@@ -108,6 +122,24 @@ pub fn ChartFigure(
     let summary = move || chart.with(|c| c.as_ref().map(Chart::summary).unwrap_or_default());
     let series = move || chart.with(|c| c.as_ref().map(|c| c.series().join("|")).unwrap_or_default());
     let table = Memo::new(move |_| chart.with(|c| c.as_ref().map(Chart::table)));
+    // The hidden table follows the chart a moment later: while a run
+    // refines, reports come several times a second, and rebuilding every
+    // table for each would cost more than all the drawing. The first table
+    // comes at once.
+    let (shown_table, set_shown_table) = signal(None::<super::DataTable>);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let next = table.get();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        if shown_table.with_untracked(Option::is_none) || next.is_none() {
+            set_shown_table.set(next);
+        } else {
+            let handle = set_timeout_with_handle(move || set_shown_table.set(next), TABLE_DELAY).ok();
+            pending.set_value(handle);
+        }
+    });
 
     let download_svg = move |_| {
         chart.with_untracked(|c| {
@@ -131,7 +163,7 @@ pub fn ChartFigure(
             class="chart"
             data-chart=kind
             data-series=series
-            data-rows=move || table.with(|t| t.as_ref().map_or(0, |t| t.rows.len()))
+            data-rows=move || shown_table.with(|t| t.as_ref().map_or(0, |t| t.rows.len()))
             data-draw-ms=move || draw_ms.get().map(|ms| format!("{ms:.1}"))
         >
             <figcaption class="visually-hidden" id=title_id.clone()>{title}</figcaption>
@@ -148,42 +180,22 @@ pub fn ChartFigure(
                     "PNG"
                 </button>
             </div>
-            {move || table.get().map(|t| view! { <DataTableView table=t /> })}
+            {move || shown_table.get().map(|t| view! { <DataTableView table=t /> })}
         </figure>
     }
 }
 
 /// A chart's numbers as a table, hidden from sight but not from screen
 /// readers.
+///
+/// Written as one piece of HTML (every text escaped by
+/// [`super::DataTable::to_html`]) rather than node by node: a table of a
+/// few hundred cells, rebuilt with every report of a refining run, costs
+/// the browser one parse instead of thousands of calls from wasm.
 #[component]
 fn DataTableView(table: super::DataTable) -> impl IntoView {
     // The wrapper is what is hidden: a table grows to its rows whatever
     // height it is given, and would stretch the page (and add a printed
     // page) even when clipped.
-    view! {
-        <div class="visually-hidden">
-        <table class="chart-data">
-            <caption>{table.caption}</caption>
-            <thead>
-                <tr>{table.headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr>
-            </thead>
-            <tbody>
-                {table
-                    .rows
-                    .into_iter()
-                    .map(|row| {
-                        let mut cells = row.into_iter();
-                        let head = cells.next().unwrap_or_default();
-                        view! {
-                            <tr>
-                                <th scope="row">{head}</th>
-                                {cells.map(|c| view! { <td>{c}</td> }).collect_view()}
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
-        </div>
-    }
+    view! { <div class="visually-hidden" inner_html=table.to_html()></div> }
 }

@@ -36,6 +36,48 @@ pub struct DataTable {
     pub rows: Vec<Vec<String>>,
 }
 
+impl DataTable {
+    /// The table as HTML: a caption, a header row, and a row per entry
+    /// whose first cell heads the row. Every text is escaped.
+    pub fn to_html(&self) -> String {
+        let mut out = String::with_capacity(64 * (self.rows.len() + 2) * (self.headers.len() + 1));
+        out.push_str("<table class=\"chart-data\"><caption>");
+        escape_into(&mut out, &self.caption);
+        out.push_str("</caption><thead><tr>");
+        for h in &self.headers {
+            out.push_str("<th scope=\"col\">");
+            escape_into(&mut out, h);
+            out.push_str("</th>");
+        }
+        out.push_str("</tr></thead><tbody>");
+        for row in &self.rows {
+            out.push_str("<tr>");
+            for (i, cell) in row.iter().enumerate() {
+                out.push_str(if i == 0 { "<th scope=\"row\">" } else { "<td>" });
+                escape_into(&mut out, cell);
+                out.push_str(if i == 0 { "</th>" } else { "</td>" });
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody></table>");
+        out
+    }
+}
+
+/// Appends `text` with the characters that mean something in HTML escaped.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// Any of the results plots.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Chart {
@@ -131,5 +173,26 @@ impl Chart {
             Chart::Convergence(c) => c.draw(&p),
         }?;
         area.present().map_err(|e| ChartError(e.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_html_with_every_name_escaped() {
+        let evil = "<img src=x onerror=alert(1)>";
+        let table = DataTable {
+            caption: "Paths & \"outcomes\"".into(),
+            headers: vec!["From".into(), evil.into()],
+            rows: vec![vec![evil.into(), "12.5%".into()], vec!["Phone".into(), "'1'".into()]],
+        };
+        let html = table.to_html();
+        assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+        assert!(html.contains("<caption>Paths &amp; &quot;outcomes&quot;</caption>"));
+        assert!(html.contains("<th scope=\"row\">Phone</th><td>&#39;1&#39;</td>"));
+        assert_eq!(html.matches("<tr>").count(), 3);
     }
 }
