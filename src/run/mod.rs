@@ -1,7 +1,7 @@
 //! Running the current study in Web Workers and publishing its results.
 //!
 //! ```text
-//!  StudyState::valid ──(at once / 150 ms after an edit)──▶ Runner ──▶ workers (crates/worker)
+//!  StudyState::valid ──(at once / 60 ms after an edit)──▶ Runner ──▶ workers (crates/worker)
 //!                                                            │
 //!          results view ◀── SimulationContext (report, status, convergence) ◀──┘
 //! ```
