@@ -44,11 +44,31 @@ impl Dimension {
     }
 }
 
-/// A cell: the value and, below it, its interval.
+/// A cell: the value and, below it, its 95% interval as "± half-width"
+/// (the intervals are symmetric), which fits a narrow column.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
     pub value: String,
     pub interval: Option<String>,
+}
+
+/// Column headings short enough for a results pane beside the study.
+pub fn short_label(key: &str) -> &'static str {
+    match key {
+        "resolution_rate" => "Resolved",
+        "contacts_per_journey" => "Contacts",
+        "hours_to_resolution" => "To resolve",
+        // A soft hyphen lets the narrow column break the word.
+        "satisfaction" => "Satis\u{ad}faction",
+        "cost_per_journey" => "Cost",
+        _ => kpi(key).map_or("", |i| i.label),
+    }
+}
+
+/// "± half-width" in the KPI's unit: "±0.8 pp", "±$0.86", "±0.6 h".
+fn plus_minus(f: &NumberFormat, [lo, hi]: [f64; 2]) -> String {
+    let text = f.change((hi - lo) / 2.0);
+    format!("±{}", text.trim_start_matches(['+', '\u{2212}']))
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -100,7 +120,7 @@ pub fn rows(report: &Report, dimension: Dimension) -> Vec<Row> {
                         let e = g.kpis.get(key);
                         Cell {
                             value: e.and_then(|e| e.estimate).map_or("–".to_owned(), |v| f.value(v)),
-                            interval: e.and_then(|e| e.ci95).map(|ci| f.interval(ci)),
+                            interval: e.and_then(|e| e.ci95).map(|ci| plus_minus(f, ci)),
                         }
                     })
                     .collect(),
@@ -126,51 +146,75 @@ pub fn GroupTables(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>)
                                     <caption>{dimension.heading()}</caption>
                                     <thead>
                                         <tr>
-                                            <th scope="col">{dimension.column()}</th>
-                                            <th scope="col">"Design"</th>
-                                            <th scope="col" class="num">"Journeys"</th>
+                                            <th scope="col">{format!("{} and design", dimension.column())}</th>
                                             <th scope="col" class="num">"Share"</th>
                                             {GROUP_KPIS
                                                 .iter()
-                                                .map(|k| view! { <th scope="col" class="num">{kpi(k).map(|i| i.label).unwrap_or(k)}</th> })
+                                                .map(|k| {
+                                                    view! {
+                                                        <th scope="col" class="num" title=kpi(k).map(|i| i.meaning).unwrap_or_default()>
+                                                            {short_label(k)}
+                                                        </th>
+                                                    }
+                                                })
                                                 .collect_view()}
                                         </tr>
                                     </thead>
-                                    <tbody>
-                                        {move || {
-                                            let rows = table.get().unwrap_or_default();
-                                            let mut previous = String::new();
-                                            rows.into_iter()
-                                                .map(|row| {
-                                                    let first = row.group != previous;
-                                                    previous = row.group.clone();
-                                                    view! {
-                                                        <tr class:group-start=first>
-                                                            <th scope="row">{if first { row.group.clone() } else { String::new() }}</th>
-                                                            <td class="design-cell">
-                                                                <span class=format!("swatch design-{}", row.design_index.min(5)) aria-hidden="true"></span>
-                                                                {row.design}
-                                                            </td>
-                                                            <td class="num">{row.journeys}</td>
-                                                            <td class="num">{row.share}</td>
-                                                            {row
-                                                                .cells
-                                                                .into_iter()
-                                                                .map(|c| {
-                                                                    view! {
-                                                                        <td class="num">
-                                                                            <span class="cell-value">{c.value}</span>
-                                                                            <span class="cell-interval">{c.interval.unwrap_or_default()}</span>
-                                                                        </td>
-                                                                    }
-                                                                })
-                                                                .collect_view()}
+                                    // A heading row per persona or channel, then a row per
+                                    // design: no column spent on repeating the group's name,
+                                    // so the table fits a results pane beside the study.
+                                    {move || {
+                                        let rows = table.get().unwrap_or_default();
+                                        let mut groups: Vec<(String, Vec<Row>)> = Vec::new();
+                                        for row in rows {
+                                            match groups.last_mut() {
+                                                Some((name, members)) if *name == row.group => members.push(row),
+                                                _ => groups.push((row.group.clone(), vec![row])),
+                                            }
+                                        }
+                                        groups
+                                            .into_iter()
+                                            .map(|(name, members)| {
+                                                let key = name.clone();
+                                                view! {
+                                                    <tbody data-group=key>
+                                                        <tr class="group-head">
+                                                            <th colspan=(2 + GROUP_KPIS.len()).to_string() scope="rowgroup">{name}</th>
                                                         </tr>
-                                                    }
-                                                })
-                                                .collect_view()
-                                        }}
-                                    </tbody>
+                                                        {members
+                                                            .into_iter()
+                                                            .map(|row| {
+                                                                view! {
+                                                                    <tr>
+                                                                        <th scope="row" class="design-cell">
+                                                                            <span class=format!("swatch design-{}", row.design_index.min(5)) aria-hidden="true"></span>
+                                                                            {row.design}
+                                                                        </th>
+                                                                        <td class="num">
+                                                                            <span class="cell-value">{row.share}</span>
+                                                                            <span class="cell-interval">{row.journeys}</span>
+                                                                        </td>
+                                                                        {row
+                                                                            .cells
+                                                                            .into_iter()
+                                                                            .map(|c| {
+                                                                                view! {
+                                                                                    <td class="num">
+                                                                                        <span class="cell-value">{c.value}</span>
+                                                                                        <span class="cell-interval">{c.interval.unwrap_or_default()}</span>
+                                                                                    </td>
+                                                                                }
+                                                                            })
+                                                                            .collect_view()}
+                                                                    </tr>
+                                                                }
+                                                            })
+                                                            .collect_view()}
+                                                    </tbody>
+                                                }
+                                            })
+                                            .collect_view()
+                                    }}
                                 </table>
                             </div>
                         }
@@ -185,6 +229,16 @@ pub fn GroupTables(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>)
 mod tests {
     use super::*;
     use crate::results::test_support::report_of;
+
+    #[test]
+    fn intervals_read_as_plus_or_minus_half_their_width() {
+        let f = NumberFormat::new("%", "USD", 0.8);
+        assert_eq!(plus_minus(&f, [0.871, 0.887]), "±0.8\u{a0}pp");
+        let money = NumberFormat::new("money", "USD", 20.0);
+        assert_eq!(plus_minus(&money, [19.80, 21.52]), "±$0.86");
+        assert_eq!(short_label("hours_to_resolution"), "To resolve");
+        assert!(GROUP_KPIS.iter().all(|k| !short_label(k).is_empty()));
+    }
 
     #[test]
     fn a_row_per_group_and_design_with_shares_that_add_up() {
