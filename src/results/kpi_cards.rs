@@ -143,9 +143,9 @@ pub fn KpiCards(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>) ->
         <section class="results-section kpis" aria-labelledby="kpi-heading">
             <h3 id="kpi-heading">"Key figures"</h3>
             <p class="section-note">
-                "Every figure with its 95% interval. For each improved design: the change from "
+                "95% intervals. Changes from "
                 {move || report.with(|r| r.as_ref().and_then(|r| r.designs.first()).map(|d| d.name.clone()).unwrap_or_default())}
-                " and whether it is a real difference (the paired interval leaves out zero)."
+                " compare the same customers: ✓ better, ✗ worse, = no detectable difference."
             </p>
             {GROUPS
                 .iter()
