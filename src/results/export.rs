@@ -213,11 +213,7 @@ mod tests {
             assert_eq!(f.len(), CSV_HEADER.len(), "{line}");
         }
         // A variant's resolution row carries the paired difference.
-        let row = lines[1..]
-            .iter()
-            .map(|l| fields(l))
-            .find(|f| f[3] == "variant" && f[4] == "resolution_rate")
-            .expect("a variant row");
+        let row = lines[1..].iter().map(|l| fields(l)).find(|f| f[3] == "variant" && f[4] == "resolution_rate").expect("a variant row");
         let diff = report.comparisons[0].kpis.get("resolution_rate").unwrap();
         assert_eq!(row[10].parse::<f64>().unwrap(), diff.estimate.unwrap());
         assert_eq!(row[11].parse::<f64>().unwrap(), diff.ci95.unwrap()[0]);

@@ -97,7 +97,8 @@ pub fn rows(report: &Report, dimension: Dimension) -> Vec<Row> {
         .iter()
         .map(|&key| {
             let info = kpi(key).expect("known KPI");
-            let reference = report.designs.iter().filter_map(|d| d.kpis.get(key).and_then(|e| e.estimate)).fold(0.0, |a: f64, b| a.max(b.abs()));
+            let reference =
+                report.designs.iter().filter_map(|d| d.kpis.get(key).and_then(|e| e.estimate)).fold(0.0, |a: f64, b| a.max(b.abs()));
             NumberFormat::new(info.unit, &report.currency, reference)
         })
         .collect();
@@ -250,7 +251,8 @@ mod tests {
                 assert!(rows.len() <= groups * report.designs.len());
             }
             for (i, d) in report.designs.iter().enumerate() {
-                let journeys: u64 = rows.iter().filter(|r| r.design_index == i).map(|r| r.journeys.replace(',', "").parse::<u64>().unwrap()).sum();
+                let journeys: u64 =
+                    rows.iter().filter(|r| r.design_index == i).map(|r| r.journeys.replace(',', "").parse::<u64>().unwrap()).sum();
                 // Every journey has one persona and one first channel.
                 assert_eq!(journeys, report.journeys, "{} {dimension:?}", d.name);
             }

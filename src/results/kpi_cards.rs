@@ -112,7 +112,9 @@ pub fn kpi_card(report: &Report, key: &'static str) -> Option<KpiCard> {
             .map(|(i, d)| {
                 let (m, p) = (pf(d, "hours_to_resolution_p50"), pf(d, "hours_to_resolution_p90"));
                 let change = (i > 0).then(|| {
-                    let delta = |a: Option<f64>, k: &str| a.zip(base.and_then(|b| pf(b, k))).map_or("–".to_owned(), |(a, b)| signed_duration(a - b));
+                    let delta = |a: Option<f64>, k: &str| {
+                        a.zip(base.and_then(|b| pf(b, k))).map_or("–".to_owned(), |(a, b)| signed_duration(a - b))
+                    };
                     (delta(m, "hours_to_resolution_p50"), delta(p, "hours_to_resolution_p90"))
                 });
                 PercentileLine { design: d.name.clone(), index: i, median: show(m), p90: show(p), change }

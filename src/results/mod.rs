@@ -236,9 +236,15 @@ mod tests {
     #[test]
     fn the_status_line_tells_preview_refining_and_done_apart() {
         let report = report_of("password-reset", 4096);
-        let preview = status_line(&RunStatus::Running { journeys_done: 4096, journeys_total: 20000, eta_seconds: None, preview: true }, Some(&report));
+        let preview = status_line(
+            &RunStatus::Running { journeys_done: 4096, journeys_total: 20000, eta_seconds: None, preview: true },
+            Some(&report),
+        );
         assert!(preview.0.contains("Preview") && preview.0.contains("4,096") && preview.0.contains("20,000"), "{}", preview.0);
-        let refining = status_line(&RunStatus::Running { journeys_done: 8192, journeys_total: 20000, eta_seconds: Some(2.4), preview: false }, Some(&report));
+        let refining = status_line(
+            &RunStatus::Running { journeys_done: 8192, journeys_total: 20000, eta_seconds: Some(2.4), preview: false },
+            Some(&report),
+        );
         assert!(refining.0.contains("8,192 of 20,000") && refining.0.contains("2 s left"), "{}", refining.0);
         let done = status_line(&RunStatus::Done { seconds: 1.25, journeys: 20000 }, Some(&report));
         assert_eq!(done.1, "status-done");

@@ -168,7 +168,11 @@ pub fn story_side(report: &Report, study: &Study, design: usize, story: usize) -
         steps.push(StepView {
             kind: StepKind::of(&step.step),
             text,
-            elapsed: if step.elapsed_hours <= 0.0 { "at the start".to_owned() } else { format!("at {}", duration_hours(step.elapsed_hours)) },
+            elapsed: if step.elapsed_hours <= 0.0 {
+                "at the start".to_owned()
+            } else {
+                format!("at {}", duration_hours(step.elapsed_hours))
+            },
             score: step.score,
             change,
         });
@@ -198,7 +202,12 @@ pub fn story_side(report: &Report, study: &Study, design: usize, story: usize) -
 pub fn story_pair(report: &Report, study: &Study, variant: usize, story: usize) -> Option<StoryPair> {
     let base = report.designs.first()?.stories.get(story)?;
     let sides: Vec<StorySide> = [0, variant].iter().filter_map(|&d| story_side(report, study, d, story)).collect();
-    (sides.len() == 2 || (variant == 0 && sides.len() == 1)).then(|| StoryPair { story, journey: base.journey, persona: base.persona.clone(), sides })
+    (sides.len() == 2 || (variant == 0 && sides.len() == 1)).then(|| StoryPair {
+        story,
+        journey: base.journey,
+        persona: base.persona.clone(),
+        sides,
+    })
 }
 
 /// A tiny line of the running score, 0 to 100.
@@ -231,13 +240,16 @@ pub fn Stories(
 ) -> impl IntoView {
     let (variant, set_variant) = signal(1usize);
     let (chosen, set_chosen) = signal(0usize);
-    let variants = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.designs.iter().skip(1).map(|d| d.name.clone()).collect::<Vec<_>>()).unwrap_or_default()));
+    let variants = Memo::new(move |_| {
+        report.with(|r| r.as_ref().map(|r| r.designs.iter().skip(1).map(|d| d.name.clone()).collect::<Vec<_>>()).unwrap_or_default())
+    });
     // The variant index stays valid when the study loses designs.
     let variant_index = Memo::new(move |_| {
         let count = variants.with(Vec::len);
         if count == 0 { 0 } else { variant.get().clamp(1, count) }
     });
-    let picks = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| pick_stories(r, variant_index.get(), STORY_COUNT)).unwrap_or_default()));
+    let picks =
+        Memo::new(move |_| report.with(|r| r.as_ref().map(|r| pick_stories(r, variant_index.get(), STORY_COUNT)).unwrap_or_default()));
     let pairs = Memo::new(move |_| {
         let v = variant_index.get();
         report.with(|r| {
@@ -355,7 +367,7 @@ fn StorySideView(side: StorySide, threshold: f64) -> impl IntoView {
                     .steps
                     .into_iter()
                     .map(|step| {
-                        let change = if step.change.abs() >= 0.5 { format!("{}", number(step.change, 0, true)) } else { String::new() };
+                        let change = if step.change.abs() >= 0.5 { number(step.change, 0, true) } else { String::new() };
                         view! {
                             <li class=format!("story-step {}", step.kind.class())>
                                 <span class="step-kind">{step.kind.label()}</span>

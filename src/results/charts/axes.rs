@@ -97,7 +97,11 @@ pub fn draw_header<DB: DrawingBackend>(p: &Painter<DB>, title: &str, items: &[Le
             Key::Dashed => p.dashed(&[(x, y), (x + KEY_WIDTH, y)], item.color, 3.0)?,
             Key::Band(alpha) => p.rect((x, y - 8.0), (x + KEY_WIDTH, y + 8.0), item.color, f64::from(alpha) / 100.0)?,
         }
-        p.text(&fit_text(&item.name, size::LABEL, width - (x - left) - KEY_WIDTH - 8.0), (x + KEY_WIDTH + 8.0, y), TextStyle::new(size::LABEL, INK))?;
+        p.text(
+            &fit_text(&item.name, size::LABEL, width - (x - left) - KEY_WIDTH - 8.0),
+            (x + KEY_WIDTH + 8.0, y),
+            TextStyle::new(size::LABEL, INK),
+        )?;
     }
     Ok(())
 }
@@ -164,7 +168,11 @@ fn draw_x_axis_with<DB: DrawingBackend>(p: &Painter<DB>, plot: PlotArea, ticks: 
         let tick = &ticks[i];
         let drop = if stagger && k % 2 == 1 { 20.0 } else { 0.0 };
         p.line(&[(tick.at, plot.bottom), (tick.at, plot.bottom + 6.0 + drop)], MUTED, 1.5)?;
-        p.text(&tick.label, (tick.at, plot.bottom + 9.0 + drop), TextStyle::new(size::TICK, MUTED).align(Align::Middle).baseline(Baseline::Top))?;
+        p.text(
+            &tick.label,
+            (tick.at, plot.bottom + 9.0 + drop),
+            TextStyle::new(size::TICK, MUTED).align(Align::Middle).baseline(Baseline::Top),
+        )?;
     }
     let height = if stagger { X_AXIS_HEIGHT_STAGGERED } else { X_AXIS_HEIGHT };
     p.text(

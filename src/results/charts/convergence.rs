@@ -66,7 +66,8 @@ pub fn convergence(history: &[ConvergencePoint], currency: &str) -> Convergence 
             }
             for c in 0..comparisons {
                 let last = history.last().map(|p| &p.comparisons[c]);
-                let name = format!("{} − {}", last.map_or("", |h| h.name.as_str()), history.last().map_or("", |p| p.designs[0].name.as_str()));
+                let name =
+                    format!("{} − {}", last.map_or("", |h| h.name.as_str()), history.last().map_or("", |p| p.designs[0].name.as_str()));
                 let points = history.iter().filter_map(|p| Some((p.journeys, half(p.comparisons.get(c)?, info.key)?))).collect();
                 series.push(ConvergenceSeries { name, design: c + 1, difference: true, points });
             }
@@ -122,7 +123,12 @@ impl Convergence {
                 for panel in &self.panels {
                     let f = self.format(panel);
                     for s in &panel.series {
-                        row.push(s.points.iter().find(|p| p.0 == n).map_or("–".to_owned(), |p| f.change(p.1).trim_start_matches('+').to_owned()));
+                        row.push(
+                            s.points
+                                .iter()
+                                .find(|p| p.0 == n)
+                                .map_or("–".to_owned(), |p| f.change(p.1).trim_start_matches('+').to_owned()),
+                        );
                     }
                 }
                 row
@@ -155,7 +161,11 @@ impl Convergence {
         axes::draw_header(p, &self.title(), &legend, 16.0)?;
         let top = axes::header_height(&legend, frame.width - 32.0) + 30.0;
         if self.journeys.is_empty() || self.panels.is_empty() {
-            return p.text("No run yet.", (frame.width / 2.0, (top + frame.height) / 2.0), TextStyle::new(size::LABEL, MUTED).align(Align::Middle));
+            return p.text(
+                "No run yet.",
+                (frame.width / 2.0, (top + frame.height) / 2.0),
+                TextStyle::new(size::LABEL, MUTED).align(Align::Middle),
+            );
         }
         // The axis runs on to four times the last run's journeys, where each
         // interval's expected half-width (half of today's) is drawn faintly.
@@ -197,11 +207,8 @@ impl Convergence {
                 Box::new(move |v| s.map(v))
             };
             let candidates: Vec<f64> = if log_x { log_ticks_125(span.0, span.1) } else { nice_axis(span.0, span.1, 3).ticks };
-            let ticks: Vec<Tick> = candidates
-                .iter()
-                .filter(|&&v| v >= span.0 && v <= span.1)
-                .map(|&v| Tick { at: xs(v), label: compact(v) })
-                .collect();
+            let ticks: Vec<Tick> =
+                candidates.iter().filter(|&&v| v >= span.0 && v <= span.1).map(|&v| Tick { at: xs(v), label: compact(v) }).collect();
             axes::draw_x_axis(p, plot, &ticks, "Journeys per design")?;
             for s in &panel.series {
                 let color = design_color(s.design);

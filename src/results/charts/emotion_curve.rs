@@ -104,13 +104,18 @@ impl EmotionCurve {
         let top = axes::header_height(&legend, frame.width - 32.0) + 10.0;
         let values: Vec<f64> = self.series.iter().flat_map(|s| s.means.iter().flatten().copied()).collect();
         if values.is_empty() {
-            return p.text("No journeys yet.", (frame.width / 2.0, (top + frame.height) / 2.0), TextStyle::new(size::LABEL, super::palette::MUTED).align(Align::Middle));
+            return p.text(
+                "No journeys yet.",
+                (frame.width / 2.0, (top + frame.height) / 2.0),
+                TextStyle::new(size::LABEL, super::palette::MUTED).align(Align::Middle),
+            );
         }
         // Zoom to the data (the changes are what matter), never past 0–100.
         let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
         let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let axis = nice_axis((lo - 5.0).max(0.0), (hi + 2.0).min(100.0), 4);
-        let ticks_for = |y: &Linear| -> Vec<Tick> { axis.ticks.iter().map(|&t| Tick { at: y.map(t), label: number(t, 0, false) }).collect() };
+        let ticks_for =
+            |y: &Linear| -> Vec<Tick> { axis.ticks.iter().map(|&t| Tick { at: y.map(t), label: number(t, 0, false) }).collect() };
         // The y labels' width does not depend on where the plot ends.
         let left = 16.0 + axes::y_axis_width(&ticks_for(&Linear::new((axis.min, axis.max), (1.0, 0.0))));
         // Room on the right for the end values.
@@ -140,11 +145,8 @@ impl EmotionCurve {
             }
         }
         // The final score of each design at the right, nudged apart.
-        let mut ends: Vec<(f64, f64, usize)> = self
-            .series
-            .iter()
-            .filter_map(|s| s.means.iter().flatten().last().map(|m| (y.map(*m), *m, s.design)))
-            .collect();
+        let mut ends: Vec<(f64, f64, usize)> =
+            self.series.iter().filter_map(|s| s.means.iter().flatten().last().map(|m| (y.map(*m), *m, s.design))).collect();
         ends.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal));
         let mut last_y = f64::NEG_INFINITY;
         for (at, value, design) in ends {

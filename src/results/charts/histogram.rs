@@ -244,7 +244,14 @@ pub fn distribution(report: &Report, metric: Metric, mode: Mode) -> Distribution
         (from..=to)
             .map(|i| {
                 let g = &groups[i];
-                let label = bin_label(metric, &report.currency, g.lo, g.hi, i == from && (folded_below || g.bins.start == 0) && metric.log_axis(), i == to && folded_above);
+                let label = bin_label(
+                    metric,
+                    &report.currency,
+                    g.lo,
+                    g.hi,
+                    i == from && (folded_below || g.bins.start == 0) && metric.log_axis(),
+                    i == to && folded_above,
+                );
                 Bin { lo: g.lo, hi: g.hi, label }
             })
             .collect()
@@ -483,7 +490,14 @@ impl Distribution {
     }
 
     /// Grouped bars (histogram) or steps (CDF) over whole contacts.
-    fn draw_discrete<DB: DrawingBackend>(&self, p: &Painter<DB>, plot: PlotArea, y: &Linear, values: &[Vec<f64>], x_title: &str) -> DrawResult {
+    fn draw_discrete<DB: DrawingBackend>(
+        &self,
+        p: &Painter<DB>,
+        plot: PlotArea,
+        y: &Linear,
+        values: &[Vec<f64>],
+        x_title: &str,
+    ) -> DrawResult {
         let n = self.bins.len();
         let band = plot.width() / n as f64;
         let centre = |i: usize| plot.left + band * (i as f64 + 0.5);
@@ -550,7 +564,12 @@ mod tests {
 
     #[test]
     fn display_bins_cover_every_engine_bin_once() {
-        for binning in [journey_engine::histogram::HOURS, journey_engine::histogram::COST, journey_engine::histogram::SATISFACTION, journey_engine::histogram::CONTACTS] {
+        for binning in [
+            journey_engine::histogram::HOURS,
+            journey_engine::histogram::COST,
+            journey_engine::histogram::SATISFACTION,
+            journey_engine::histogram::CONTACTS,
+        ] {
             let gs = groups(&binning);
             let mut next = 0;
             for g in &gs {

@@ -38,7 +38,8 @@ pub fn pain_points(report: &Report) -> PainPoints {
             }
         }
     }
-    let value = |d: &journey_engine::DesignReport, label: &str| d.pain_points.iter().find(|p| p.label == label).map_or(0.0, |p| p.per_thousand);
+    let value =
+        |d: &journey_engine::DesignReport, label: &str| d.pain_points.iter().find(|p| p.label == label).map_or(0.0, |p| p.per_thousand);
     let worst = |label: &str| report.designs.iter().map(|d| value(d, label)).fold(0.0, f64::max);
     labels.sort_by(|a, b| worst(b).total_cmp(&worst(a)));
     let series = report
@@ -102,7 +103,8 @@ impl PainPoints {
         let axis = nice_axis(0.0, max.max(1.0), 5);
         let label_width = self.labels.iter().map(|l| text_width(l, size::LABEL)).fold(0.0, f64::max).min(frame.width * 0.4);
         let value_room = text_width("1,000.0", size::TICK) + 10.0;
-        let plot = PlotArea { left: 16.0 + label_width + 14.0, top, right: frame.width - 16.0 - value_room, bottom: frame.height - X_AXIS_HEIGHT };
+        let plot =
+            PlotArea { left: 16.0 + label_width + 14.0, top, right: frame.width - 16.0 - value_room, bottom: frame.height - X_AXIS_HEIGHT };
         let x = Linear::new((0.0, axis.max), (plot.left, plot.right));
         for &t in &axis.ticks {
             p.line(&[(x.map(t), plot.top), (x.map(t), plot.bottom)], GRID, 1.0)?;
@@ -123,7 +125,11 @@ impl PainPoints {
                 let y0 = y + j as f64 * BAR;
                 let v = s.values[i];
                 p.rect((plot.left, y0 + 2.0), (x.map(v).max(plot.left + 1.0), y0 + BAR - 2.0), design_color(s.design), 1.0)?;
-                p.text(&number(v, 0, false), (x.map(v) + 6.0, y0 + BAR / 2.0), TextStyle::new(size::TICK, MUTED).baseline(Baseline::Middle))?;
+                p.text(
+                    &number(v, 0, false),
+                    (x.map(v) + 6.0, y0 + BAR / 2.0),
+                    TextStyle::new(size::TICK, MUTED).baseline(Baseline::Middle),
+                )?;
             }
             y += group + GROUP_GAP;
         }

@@ -50,7 +50,8 @@ pub enum Outcome {
 impl Outcome {
     /// Top to bottom in a column: solved first, so resolved journeys head
     /// up to their corridor without crossing the others.
-    pub const ALL: [Outcome; 5] = [Outcome::SelfServed, Outcome::AgentSolved, Outcome::NotSolved, Outcome::SelfServiceFailed, Outcome::LeftQueue];
+    pub const ALL: [Outcome; 5] =
+        [Outcome::SelfServed, Outcome::AgentSolved, Outcome::NotSolved, Outcome::SelfServiceFailed, Outcome::LeftQueue];
 
     pub fn of(result: AttemptResult) -> Self {
         use AttemptResult as R;
@@ -124,6 +125,8 @@ pub struct SankeyGraph {
 /// Builds the graph of `flow` with `shown_attempts` contacts one by one
 /// (the rest aggregated); `channels` are the design's channel names in the
 /// flow's channel order.
+// Indices address the flow's counts and the node tables together.
+#[allow(clippy::needless_range_loop)]
 pub fn build(design: &str, design_index: usize, flow: &Flow, channels: &[String], shown_attempts: usize) -> SankeyGraph {
     let channel_name = |c: usize| channels.get(c).cloned().unwrap_or_else(|| format!("Channel {}", c + 1));
     let entries = |a: usize| -> u64 { (0..flow.channels).flat_map(|c| AttemptResult::ALL.map(|r| flow.entry(a, c, r))).sum() };
@@ -161,7 +164,14 @@ pub fn build(design: &str, design_index: usize, flow: &Flow, channels: &[String]
     for a in 0..shown {
         for c in 0..flow.channels {
             let n: u64 = AttemptResult::ALL.map(|r| flow.entry(a, c, r)).iter().sum();
-            channel_nodes[a][c] = add_node(&mut nodes, NodeKind::Channel { attempt: a, channel: c }, 2 * a, channel_name(c), format!("Contact {}: {}", a + 1, channel_name(c)), n);
+            channel_nodes[a][c] = add_node(
+                &mut nodes,
+                NodeKind::Channel { attempt: a, channel: c },
+                2 * a,
+                channel_name(c),
+                format!("Contact {}: {}", a + 1, channel_name(c)),
+                n,
+            );
         }
         for (o, outcome) in Outcome::ALL.into_iter().enumerate() {
             let n: u64 = (0..flow.channels).flat_map(|c| outcome.results().map(move |r| flow.entry(a, c, r))).sum();
@@ -177,7 +187,14 @@ pub fn build(design: &str, design_index: usize, flow: &Flow, channels: &[String]
     }
     // Journeys (not attempts) that go on past the shown contacts.
     let later_journeys: u64 = if has_later { entries(shown) } else { 0 };
-    let later = add_node(&mut nodes, NodeKind::Later, 2 * shown, "Later contacts".to_owned(), format!("Contacts {} and later", shown + 1), later_journeys);
+    let later = add_node(
+        &mut nodes,
+        NodeKind::Later,
+        2 * shown,
+        "Later contacts".to_owned(),
+        format!("Contacts {} and later", shown + 1),
+        later_journeys,
+    );
 
     let mut link = |source: Option<usize>, target: Option<usize>, journeys: u64, ends_after: Option<usize>| {
         if let (Some(source), Some(target)) = (source, target)
@@ -252,6 +269,8 @@ pub const NODE_WIDTH: f64 = 14.0;
 const GAP: f64 = 10.0;
 
 /// Places nodes and ribbons inside `plot`.
+// Indices address nodes, boxes and columns together.
+#[allow(clippy::needless_range_loop)]
 pub fn layout(graph: &SankeyGraph, plot: PlotArea) -> SankeyLayout {
     let columns = graph.columns.len();
     let end_column = columns - 1;
@@ -294,8 +313,8 @@ pub fn layout(graph: &SankeyGraph, plot: PlotArea) -> SankeyLayout {
         let (r, g) = (ended_before(column, true) as f64 * unit, ended_before(column, false) as f64 * unit);
         let free_top = plot.top + r + if r > 0.0 { GAP } else { 0.0 };
         let free_bottom = plot.bottom - g - if g > 0.0 { GAP } else { 0.0 };
-        let used: f64 = in_column.iter().map(|&i| graph.nodes[i].journeys as f64 * unit).sum::<f64>()
-            + in_column.len().saturating_sub(1) as f64 * GAP;
+        let used: f64 =
+            in_column.iter().map(|&i| graph.nodes[i].journeys as f64 * unit).sum::<f64>() + in_column.len().saturating_sub(1) as f64 * GAP;
         let mut y = free_top + ((free_bottom - free_top - used) / 2.0).max(0.0);
         for &i in &in_column {
             let h = graph.nodes[i].journeys as f64 * unit;
@@ -501,7 +520,11 @@ impl Sankey {
         let head = axes::header_height(&legend, frame.width - 32.0);
         let g = if frame.width < NARROW_BELOW { &self.compact } else { &self.graph };
         if g.total == 0 {
-            return p.text("No journeys yet.", (frame.width / 2.0, frame.height / 2.0), TextStyle::new(size::LABEL, MUTED).align(Align::Middle));
+            return p.text(
+                "No journeys yet.",
+                (frame.width / 2.0, frame.height / 2.0),
+                TextStyle::new(size::LABEL, MUTED).align(Align::Middle),
+            );
         }
         let plot = PlotArea { left: 20.0, top: head + 34.0, right: frame.width - RIGHT_LABELS, bottom: frame.height - 14.0 };
         let lay = layout(g, plot);
@@ -596,7 +619,8 @@ mod tests {
                         }
                     }
                 }
-                let ends: u64 = g.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Resolved | NodeKind::GaveUp)).map(|n| n.journeys).sum();
+                let ends: u64 =
+                    g.nodes.iter().filter(|n| matches!(n.kind, NodeKind::Resolved | NodeKind::GaveUp)).map(|n| n.journeys).sum();
                 assert_eq!(ends, g.total, "{preset}");
             }
         }

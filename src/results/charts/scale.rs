@@ -100,11 +100,7 @@ fn clean(x: f64, step: f64) -> f64 {
 
 /// Decimals a tick label needs to tell ticks `step` apart.
 pub fn decimals_for_step(step: f64) -> usize {
-    if !(step.is_finite() && step > 0.0) || step >= 1.0 {
-        0
-    } else {
-        (-step.log10() - 1e-9).ceil().max(0.0) as usize
-    }
+    if !(step.is_finite() && step > 0.0) || step >= 1.0 { 0 } else { (-step.log10() - 1e-9).ceil().max(0.0) as usize }
 }
 
 /// Tick candidates of a log axis: 1, 2, 5 × each power of ten within
