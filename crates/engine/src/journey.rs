@@ -26,7 +26,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::streams::{JourneyStreams, Purpose};
+use crate::streams::{JourneyStreams, Purpose, study_key};
 use crate::study::{Design, SatisfactionWeights, Study};
 
 /// Everything a journey adds to the figures of its design.
@@ -197,10 +197,15 @@ impl Observer for Ignore {
 pub struct PreparedDesign<'s> {
     pub(crate) design: &'s Design,
     weights: &'s SatisfactionWeights,
+    /// The study's key to its random streams.
+    streams: u64,
     /// Cumulative persona shares, normalised to end at 1.
     persona_cdf: Vec<f64>,
     /// Per persona, the channel weights by channel index.
     channel_weights: Vec<Vec<f64>>,
+    /// Per persona, the running sums of `channel_weights` (the last is
+    /// their total), for the first channel.
+    channel_running: Vec<Vec<f64>>,
 }
 
 impl<'s> PreparedDesign<'s> {
@@ -215,7 +220,7 @@ impl<'s> PreparedDesign<'s> {
                 running / total
             })
             .collect();
-        let channel_weights = design
+        let channel_weights: Vec<Vec<f64>> = design
             .personas
             .iter()
             .map(|p| {
@@ -226,7 +231,46 @@ impl<'s> PreparedDesign<'s> {
                 w
             })
             .collect();
-        Self { design, weights: &study.satisfaction, persona_cdf, channel_weights }
+        let channel_running = channel_weights
+            .iter()
+            .map(|w| {
+                let mut running = 0.0;
+                w.iter()
+                    .map(|x| {
+                        running += x;
+                        running
+                    })
+                    .collect()
+            })
+            .collect();
+        Self { design, weights: &study.satisfaction, streams: study_key(study.seed), persona_cdf, channel_weights, channel_running }
+    }
+
+    /// The persona of a customer whose uniform draw is `u`.
+    ///
+    /// The index is a count of thresholds passed rather than a search that
+    /// stops at the first: no branch depends on the random draw, so none is
+    /// mispredicted. The same for the first channel below.
+    #[inline]
+    fn persona(&self, u: f64) -> usize {
+        let passed = self.persona_cdf.iter().map(|c| usize::from(*c <= u)).sum::<usize>();
+        passed.min(self.persona_cdf.len() - 1)
+    }
+
+    /// The first channel of a customer of `persona` whose draw is `u`: the
+    /// same choice as [`pick_weighted`] with nothing excluded.
+    #[inline]
+    fn first_channel(&self, persona: usize, u: f64) -> usize {
+        let running = &self.channel_running[persona];
+        let target = u * running.last().copied().unwrap_or(0.0);
+        let passed = running.iter().map(|r| usize::from(*r <= target)).sum::<usize>();
+        if passed < running.len() {
+            passed
+        } else {
+            // Rounding put the target on the total: the last channel with weight.
+            // Validation guarantees a channel with weight; fall back to 0 regardless.
+            pick_weighted(&self.channel_weights[persona], None, u).unwrap_or(0)
+        }
     }
 }
 
@@ -296,15 +340,13 @@ enum AttemptEnd {
 }
 
 /// Simulates journey number `journey` of the study under `design`.
-pub fn simulate<O: Observer>(design: &PreparedDesign, seed: u64, journey: u64, observer: &mut O) -> JourneyFigures {
+pub fn simulate<O: Observer>(design: &PreparedDesign, journey: u64, observer: &mut O) -> JourneyFigures {
     let d = design.design;
-    let rng = JourneyStreams::new(seed, journey);
-    let u = rng.unit(Purpose::Persona, 0);
-    let persona_index = design.persona_cdf.iter().position(|c| u < *c).unwrap_or(d.personas.len() - 1);
+    let rng = JourneyStreams::new(design.streams, journey);
+    let persona_index = design.persona(rng.unit(Purpose::Persona, 0));
     let persona = &d.personas[persona_index];
     let mix = &design.channel_weights[persona_index];
-    // Validation guarantees a channel with weight; fall back to 0 regardless.
-    let mut channel_index = pick_weighted(mix, None, rng.unit(Purpose::Channel, 0)).unwrap_or(0);
+    let mut channel_index = design.first_channel(persona_index, rng.unit(Purpose::Channel, 0));
 
     let mut f = JourneyFigures { persona: persona_index, first_channel: channel_index, ..Default::default() };
     let mut score = Score {

@@ -55,9 +55,17 @@ pub(crate) struct JourneyStreams {
     base: u64,
 }
 
+/// The study's key to its streams, derived from its seed once per run
+/// rather than once per journey.
+pub(crate) fn study_key(seed: u64) -> u64 {
+    SplitMix64::seed_from_u64(seed).next_u64()
+}
+
 impl JourneyStreams {
-    pub(crate) fn new(seed: u64, journey: u64) -> Self {
-        let study = SplitMix64::seed_from_u64(seed).next_u64();
+    /// The streams of journey `journey` of the study whose key is `study`
+    /// (see [`study_key`]).
+    #[inline]
+    pub(crate) fn new(study: u64, journey: u64) -> Self {
         let base = SplitMix64::seed_from_u64(study ^ journey.wrapping_mul(PHI)).next_u64();
         Self { base }
     }
@@ -82,18 +90,18 @@ mod tests {
 
     #[test]
     fn streams_differ_by_journey_purpose_and_attempt_and_repeat_exactly() {
-        let a = JourneyStreams::new(42, 7);
-        let b = JourneyStreams::new(42, 8);
-        assert_eq!(a.draw(Purpose::Hold, 0), JourneyStreams::new(42, 7).draw(Purpose::Hold, 0));
+        let a = JourneyStreams::new(study_key(42), 7);
+        let b = JourneyStreams::new(study_key(42), 8);
+        assert_eq!(a.draw(Purpose::Hold, 0), JourneyStreams::new(study_key(42), 7).draw(Purpose::Hold, 0));
         assert_ne!(a.draw(Purpose::Hold, 0), b.draw(Purpose::Hold, 0));
         assert_ne!(a.draw(Purpose::Hold, 0), a.draw(Purpose::Patience, 0));
         assert_ne!(a.draw(Purpose::Hold, 0), a.draw(Purpose::Hold, 1));
-        assert_ne!(a.draw(Purpose::Hold, 0), JourneyStreams::new(43, 7).draw(Purpose::Hold, 0));
+        assert_ne!(a.draw(Purpose::Hold, 0), JourneyStreams::new(study_key(43), 7).draw(Purpose::Hold, 0));
     }
 
     #[test]
     fn the_kth_number_is_the_kth_output_of_the_seeded_generator() {
-        let s = JourneyStreams::new(1, 2);
+        let s = JourneyStreams::new(study_key(1), 2);
         let start = s.base.wrapping_add((Purpose::Retry as u64).wrapping_mul(PURPOSE_SPACING));
         let mut rng = SplitMix64::seed_from_u64(start);
         for k in 0..5 {
