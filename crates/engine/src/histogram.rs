@@ -65,21 +65,25 @@ impl Binning {
         let last = self.len() - 1;
         match *self {
             Binning::LogLinear { low_exponent, .. } => {
-                // NaN and everything below the first octave (zero included).
-                let first_octave = f64::from_bits(((low_exponent + 1023) as u64) << 52);
-                if x.is_nan() || x < first_octave {
+                if x.is_nan() {
                     return 0;
                 }
-                let bits = x.to_bits();
-                let exponent = ((bits >> 52) & 0x7ff) as i32 - 1023;
-                let sub = ((bits >> (52 - 5)) & 0x1f) as usize;
-                let i = (exponent - low_exponent) as usize * PER_OCTAVE as usize + sub + 1;
-                i.min(last)
+                // The sign, exponent and top five mantissa bits of a float, read
+                // as one integer, count octaves and 32nds of an octave: shifted
+                // so that [2^low_exponent, ...) starts at bin 1, the bin follows
+                // with no logarithm and no branch. Everything below the first
+                // octave (zero included) comes out at 0 or less, and negative
+                // numbers, whose sign bit makes the integer negative, too.
+                let octaves_and_32nds = (x.to_bits() as i64) >> (52 - 5);
+                let first = i64::from(low_exponent + 1023) * i64::from(PER_OCTAVE) - 1;
+                (octaves_and_32nds - first).clamp(0, last as i64) as usize
             }
             Binning::Linear { min, width, .. } => {
-                // `as` truncates toward zero, which is floor for what passes the test.
+                // `as` truncates toward zero, which is floor for what passes the
+                // test; to i32, because x86 converts floats to signed integers in
+                // one instruction and to unsigned ones in several (it saturates).
                 let i = (x - min) / width;
-                if i >= 0.0 { (i as usize).min(last) } else { 0 }
+                if i >= 0.0 { (i as i32 as usize).min(last) } else { 0 }
             }
         }
     }
@@ -110,8 +114,15 @@ impl Histogram {
 
     #[inline]
     pub fn add(&mut self, x: f64) {
+        self.add_if(true, x);
+    }
+
+    /// Adds `x` if `yes`, without a branch on `yes` (whether a journey was
+    /// resolved, say, which the processor cannot predict).
+    #[inline]
+    pub fn add_if(&mut self, yes: bool, x: f64) {
         let i = self.binning.bin(x);
-        self.counts[i] += 1;
+        self.counts[i] += u64::from(yes);
     }
 
     pub fn merge(&mut self, other: &Histogram) {

@@ -67,14 +67,20 @@ pub fn kpi(key: &str) -> Option<&'static KpiInfo> {
 
 /// Indices of the KPIs whose denominator b varies by journey (true
 /// ratios); every other KPI is a mean per journey, with b = 1.
-pub(crate) const RATIO_KPIS: [usize; 6] = [2, 3, 4, 5, 12, 14];
+pub(crate) const RATIO_KPIS: [usize; RATIO_COUNT] = [2, 3, 4, 5, 12, 14];
 
-/// Every KPI's numerator a and denominator b for one journey, in [`KPIS`]
-/// order. Two arrays rather than pairs, so the sums over KPIs vectorise.
+/// Number of true ratios among the KPIs.
+pub(crate) const RATIO_COUNT: usize = 6;
+
+/// One journey's contribution to every KPI: the numerator a of each KPI in
+/// [`KPIS`] order (the denominator of a mean is 1), and for the true ratios
+/// ([`RATIO_KPIS`], in that order) numerator and denominator again, side by
+/// side. Contiguous arrays, so that the tally's sums over them vectorise.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(crate) struct Terms {
     pub(crate) a: [f64; KPI_COUNT],
-    pub(crate) b: [f64; KPI_COUNT],
+    pub(crate) ratio_a: [f64; RATIO_COUNT],
+    pub(crate) ratio_b: [f64; RATIO_COUNT],
 }
 
 /// The terms of one journey.
@@ -82,44 +88,28 @@ pub(crate) struct Terms {
 pub(crate) fn journey_terms(f: &JourneyFigures) -> Terms {
     let resolved = f64::from(u8::from(f.resolved));
     let ss_attempts = f64::from(f.self_service_attempts);
+    let a = [
+        resolved,
+        f64::from(u8::from(f.resolved_first)),
+        f64::from(f.self_service_contained),
+        f64::from(f.self_service_abandoned),
+        f64::from(f.queue_abandoned),
+        f64::from(f.escalations),
+        1.0 - resolved,
+        f64::from(f.attempts),
+        f64::from(f.agent_contacts),
+        f64::from(f.switches),
+        f.customer_minutes,
+        f.agent_minutes,
+        f.elapsed_hours * resolved,
+        f.cost,
+        f.cost,
+        f.satisfaction,
+        f64::from(u8::from(f.satisfied)),
+    ];
     Terms {
-        a: [
-            resolved,
-            f64::from(u8::from(f.resolved_first)),
-            f64::from(f.self_service_contained),
-            f64::from(f.self_service_abandoned),
-            f64::from(f.queue_abandoned),
-            f64::from(f.escalations),
-            1.0 - resolved,
-            f64::from(f.attempts),
-            f64::from(f.agent_contacts),
-            f64::from(f.switches),
-            f.customer_minutes,
-            f.agent_minutes,
-            f.elapsed_hours * resolved,
-            f.cost,
-            f.cost,
-            f.satisfaction,
-            f64::from(u8::from(f.satisfied)),
-        ],
-        b: [
-            1.0,
-            1.0,
-            ss_attempts,
-            ss_attempts,
-            f64::from(f.queue_entries),
-            f64::from(f.agent_contacts),
-            1.0,
-            1.0,
-            1.0,
-            1.0,
-            1.0,
-            1.0,
-            resolved,
-            1.0,
-            resolved,
-            1.0,
-            1.0,
-        ],
+        a,
+        ratio_a: RATIO_KPIS.map(|k| a[k]),
+        ratio_b: [ss_attempts, ss_attempts, f64::from(f.queue_entries), f64::from(f.agent_contacts), resolved, resolved],
     }
 }

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::histogram::{self, Histogram};
 use crate::journey::{AttemptResult, JourneyFigures, Next, Observer, PreparedDesign, Step, simulate};
-use crate::kpi::{KPI_COUNT, RATIO_KPIS, Terms, journey_terms};
+use crate::kpi::{KPI_COUNT, RATIO_COUNT, RATIO_KPIS, Terms, journey_terms};
 use crate::story::{STORY_COUNT, Story};
 use crate::study::Study;
 
@@ -216,12 +216,12 @@ impl Tally {
                 let mut observer = TallyObserver { flow: &mut dt.flow, stage_score: &mut sums.stage_score, stage_visits: &mut dt.stage_visits };
                 let figures = if journey < STORY_COUNT {
                     let mut story = Story::begin(journey);
-                    let f = simulate(design, study.seed, journey, &mut (&mut observer, &mut story));
+                    let f = simulate(design, journey, &mut (&mut observer, &mut story));
                     story.persona = f.persona;
                     dt.stories.push(story);
                     f
                 } else {
-                    simulate(design, study.seed, journey, &mut observer)
+                    simulate(design, journey, &mut observer)
                 };
                 let terms = journey_terms(&figures);
                 sums.cells[figures.persona * sums.channels + figures.first_channel].add(&terms);
@@ -264,9 +264,7 @@ impl Tally {
 }
 
 fn add_histograms(dt: &mut DesignTally, f: &JourneyFigures) {
-    if f.resolved {
-        dt.hours_to_resolution.add(f.elapsed_hours);
-    }
+    dt.hours_to_resolution.add_if(f.resolved, f.elapsed_hours);
     dt.contacts.add(f64::from(f.attempts));
     dt.cost.add(f.cost);
     dt.satisfaction.add(f.satisfaction);
@@ -280,8 +278,8 @@ fn add_histograms(dt: &mut DesignTally, f: &JourneyFigures) {
 struct ChunkSums {
     channels: usize,
     /// [persona × channels + first channel]
-    cells: Vec<Sums<f64>>,
-    cross: Option<CrossSums<f64>>,
+    cells: Vec<CellSums>,
+    cross: Option<CellCross>,
     stage_score: [f64; 6],
 }
 
@@ -289,8 +287,8 @@ impl ChunkSums {
     fn new(dt: &DesignTally) -> Self {
         Self {
             channels: dt.by_channel.len(),
-            cells: vec![Sums::zero(); dt.by_persona.len() * dt.by_channel.len()],
-            cross: dt.versus_baseline.as_ref().map(|_| CrossSums::zero()),
+            cells: vec![CellSums::default(); dt.by_persona.len() * dt.by_channel.len()],
+            cross: dt.versus_baseline.as_ref().map(|_| CellCross::default()),
             stage_score: [0.0; 6],
         }
     }
@@ -365,41 +363,81 @@ impl<T: Copy + Default> Sums<T> {
     }
 }
 
-impl Sums<f64> {
-    /// Adds one journey. Sums that involve b are kept only for true ratios;
-    /// for means (b = 1) they follow from n and Σa, and `absorb` fills them
-    /// in exactly.
+/// A chunk's f64 sums in one cell: Σa and Σa² for every KPI, and Σb, Σb²
+/// and Σab for the true ratios only (for a mean, b = 1 and those sums follow
+/// from n and Σa; [`Sums::fixed`] fills them in exactly). Every array is
+/// added to element by element, which the compiler turns into vector
+/// instructions.
+#[derive(Clone, Debug, Default)]
+struct CellSums {
+    n: u64,
+    a: [f64; KPI_COUNT],
+    aa: [f64; KPI_COUNT],
+    b: [f64; RATIO_COUNT],
+    bb: [f64; RATIO_COUNT],
+    ab: [f64; RATIO_COUNT],
+}
+
+impl CellSums {
     #[inline]
     fn add(&mut self, terms: &Terms) {
         self.n += 1;
-        for k in 0..KPI_COUNT {
-            let a = terms.a[k];
-            self.a[k] += a;
-            self.aa[k] += a * a;
+        for ((s, ss), a) in self.a.iter_mut().zip(&mut self.aa).zip(&terms.a) {
+            *s += a;
+            *ss += a * a;
         }
-        for k in RATIO_KPIS {
-            let (a, b) = (terms.a[k], terms.b[k]);
-            self.b[k] += b;
-            self.bb[k] += b * b;
-            self.ab[k] += a * b;
+        for (((s, ss), sab), (a, b)) in self.b.iter_mut().zip(&mut self.bb).zip(&mut self.ab).zip(terms.ratio_a.iter().zip(&terms.ratio_b)) {
+            *s += b;
+            *ss += b * b;
+            *sab += a * b;
+        }
+    }
+}
+
+/// A chunk's f64 cross sums of a variant with the baseline, journey by
+/// journey: Σa·a₀ for every KPI, the products with b for the true ratios
+/// only (as in [`CellSums`]).
+#[derive(Clone, Debug, Default)]
+struct CellCross {
+    a_a0: [f64; KPI_COUNT],
+    a_b0: [f64; RATIO_COUNT],
+    b_a0: [f64; RATIO_COUNT],
+    b_b0: [f64; RATIO_COUNT],
+}
+
+impl CellCross {
+    #[inline]
+    fn add(&mut self, terms: &Terms, baseline: &Terms) {
+        for ((s, a), a0) in self.a_a0.iter_mut().zip(&terms.a).zip(&baseline.a) {
+            *s += a * a0;
+        }
+        for j in 0..RATIO_COUNT {
+            let (a, b, a0, b0) = (terms.ratio_a[j], terms.ratio_b[j], baseline.ratio_a[j], baseline.ratio_b[j]);
+            self.a_b0[j] += a * b0;
+            self.b_a0[j] += b * a0;
+            self.b_b0[j] += b * b0;
         }
     }
 }
 
 impl Sums<i128> {
     /// The chunk's f64 sums, rounded once to fixed point.
-    fn fixed(local: &Sums<f64>) -> Self {
+    fn fixed(local: &CellSums) -> Self {
         let mut s = Self::zero();
         s.n = local.n;
-        let n = local.n as f64;
+        let n = fixed(local.n as f64);
         for k in 0..KPI_COUNT {
-            let ratio = RATIO_KPIS.contains(&k);
             s.a[k] = fixed(local.a[k]);
             s.aa[k] = fixed(local.aa[k]);
             // For a mean, b = 1: Σb = Σb² = n and Σab = Σa, exactly.
-            s.b[k] = if ratio { fixed(local.b[k]) } else { fixed(n) };
-            s.bb[k] = if ratio { fixed(local.bb[k]) } else { fixed(n) };
-            s.ab[k] = if ratio { fixed(local.ab[k]) } else { s.a[k] };
+            s.b[k] = n;
+            s.bb[k] = n;
+            s.ab[k] = s.a[k];
+        }
+        for (j, k) in RATIO_KPIS.into_iter().enumerate() {
+            s.b[k] = fixed(local.b[j]);
+            s.bb[k] = fixed(local.bb[j]);
+            s.ab[k] = fixed(local.ab[j]);
         }
         s
     }
@@ -423,34 +461,23 @@ impl<T: Copy + Default> CrossSums<T> {
     }
 }
 
-impl CrossSums<f64> {
-    /// Adds one journey's products with the baseline's; as in
-    /// `Sums::add`, the products with b are kept only for true ratios.
-    #[inline]
-    fn add(&mut self, terms: &Terms, baseline: &Terms) {
-        for k in 0..KPI_COUNT {
-            self.a_a0[k] += terms.a[k] * baseline.a[k];
-        }
-        for k in RATIO_KPIS {
-            let (a, b, a0, b0) = (terms.a[k], terms.b[k], baseline.a[k], baseline.b[k]);
-            self.a_b0[k] += a * b0;
-            self.b_a0[k] += b * a0;
-            self.b_b0[k] += b * b0;
-        }
-    }
-}
-
 impl CrossSums<i128> {
     /// `variant` and `baseline` are the two designs' own sums of the chunk,
     /// which give the cross sums of means exactly (b = b₀ = 1).
-    fn absorb(&mut self, local: &CrossSums<f64>, variant: &Sums<i128>, baseline: &Sums<i128>) {
+    fn absorb(&mut self, local: &CellCross, variant: &Sums<i128>, baseline: &Sums<i128>) {
+        let mut chunk = CrossSums::zero();
         for k in 0..KPI_COUNT {
-            let ratio = RATIO_KPIS.contains(&k);
-            add(&mut self.a_a0[k], fixed(local.a_a0[k]));
-            add(&mut self.a_b0[k], if ratio { fixed(local.a_b0[k]) } else { variant.a[k] });
-            add(&mut self.b_a0[k], if ratio { fixed(local.b_a0[k]) } else { baseline.a[k] });
-            add(&mut self.b_b0[k], if ratio { fixed(local.b_b0[k]) } else { variant.b[k] });
+            chunk.a_a0[k] = fixed(local.a_a0[k]);
+            chunk.a_b0[k] = variant.a[k];
+            chunk.b_a0[k] = baseline.a[k];
+            chunk.b_b0[k] = variant.b[k];
         }
+        for (j, k) in RATIO_KPIS.into_iter().enumerate() {
+            chunk.a_b0[k] = fixed(local.a_b0[j]);
+            chunk.b_a0[k] = fixed(local.b_a0[j]);
+            chunk.b_b0[k] = fixed(local.b_b0[j]);
+        }
+        self.merge(&chunk);
     }
 
     fn merge(&mut self, other: &CrossSums<i128>) {
