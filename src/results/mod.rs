@@ -10,12 +10,12 @@
 //!     ├─▶ charts/          distributions, journey paths, emotion curve,
 //!     │                    pain points, precision (plotters on <canvas>)
 //!     ├─▶ group_tables.rs  by persona, by first channel
-//!     ├─▶ export.rs        CSV of everything; each chart as SVG / PNG
+//!     ├─▶ export.rs        downloads: the engine's CSV of everything; each chart as SVG / PNG
 //!     └─▶ print.rs         the one-page printable report
 //! ```
 //!
 //! Everything that computes (formatting, card contents, bins, layouts,
-//! story picks, CSV) is plain Rust with native tests; components only lay
+//! story picks) is plain Rust with native tests; components only lay
 //! the results out. Nothing here writes to the study or the run.
 
 pub mod charts;
@@ -30,6 +30,7 @@ pub mod test_support;
 pub mod verdict;
 
 use journey_engine::Report;
+use journey_engine::csv::{CsvLayout, report_csv};
 use leptos::prelude::*;
 
 use charts::canvas::ChartFigure;
@@ -85,7 +86,11 @@ pub fn Results() -> impl IntoView {
     let download_csv = move |_| {
         report.with_untracked(|r| {
             if let Some(r) = r {
-                export::download_text(&format!("{}-results.csv", slug.get_untracked()), "text/csv;charset=utf-8", &export::results_csv(r));
+                export::download_text(
+                    &format!("{}-results.csv", slug.get_untracked()),
+                    "text/csv;charset=utf-8",
+                    &report_csv(r, CsvLayout::OneTable),
+                );
             }
         })
     };

@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! argv ──clap (args.rs)──▶ Command ──input.rs──▶ Study ──journey_engine::run_threads──▶ Report
-//!                                                        └─ table.rs / json.rs / csv_out.rs ──▶ stdout
+//!                                                        └─ table.rs / json.rs / journey_engine::csv ──▶ stdout
 //! ```
 //!
 //! Every command builds its whole output as text and writes it at the end,
@@ -13,7 +13,6 @@
 
 mod args;
 mod bench;
-mod csv_out;
 mod error;
 mod format;
 mod input;
@@ -25,6 +24,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
+use journey_engine::csv::{CsvLayout, report_csv};
 use journey_engine::{Study, link, presets, run_threads};
 
 use crate::args::{BenchArgs, Cli, Command, Format, RunArgs, default_threads};
@@ -85,9 +85,7 @@ fn run(args: RunArgs) -> Result<(), CliError> {
         Format::Json => json::render(&report, args.full).map_err(|e| {
             CliError::Internal(format!("the report could not be written as JSON: {e}"))
         })?,
-        Format::Csv => csv_out::render(&report).map_err(|e| {
-            CliError::Internal(format!("the report could not be written as CSV: {e}"))
-        })?,
+        Format::Csv => report_csv(&report, CsvLayout::TwoTables),
     };
     print(&text)
 }

@@ -22,6 +22,7 @@
 //! - [`presets`] holds example studies; [`link`] packs a study into a URL
 //!   fragment.
 
+pub mod csv;
 pub mod distribution;
 pub mod histogram;
 pub mod journey;
