@@ -358,18 +358,24 @@ impl Distribution {
         )
     }
 
-    /// The plotted numbers, a row per bin.
-    pub fn table(&self) -> DataTable {
-        let mut headers = vec![self.metric.axis_title(&self.currency)];
-        headers.extend(self.series.iter().map(|s| s.name.clone()));
-        let values: Vec<Vec<f64>> = self
-            .series
+    /// What is plotted for each series, a fraction per bin: its share of
+    /// the bin (histogram) or the cumulative share up to the bin's upper
+    /// edge (CDF). The drawing and the data table both read these.
+    fn plotted(&self) -> Vec<Vec<f64>> {
+        self.series
             .iter()
             .map(|s| match self.mode {
                 Mode::Histogram => s.shares.clone(),
                 Mode::Cdf => s.cumulative(),
             })
-            .collect();
+            .collect()
+    }
+
+    /// The plotted numbers, a row per bin.
+    pub fn table(&self) -> DataTable {
+        let mut headers = vec![self.metric.axis_title(&self.currency)];
+        headers.extend(self.series.iter().map(|s| s.name.clone()));
+        let values = self.plotted();
         let rows = self
             .bins
             .iter()
@@ -414,14 +420,7 @@ impl Distribution {
         }
 
         // y axis: percent.
-        let values: Vec<Vec<f64>> = self
-            .series
-            .iter()
-            .map(|s| match self.mode {
-                Mode::Histogram => s.shares.clone(),
-                Mode::Cdf => s.cumulative(),
-            })
-            .collect();
+        let values = self.plotted();
         let y_axis = match self.mode {
             Mode::Histogram => {
                 let max = values.iter().flatten().fold(0.0f64, |a, &b| a.max(b)) * 100.0;
@@ -442,24 +441,23 @@ impl Distribution {
         let x_title = self.metric.axis_title(&self.currency);
         let (lo, hi) = (self.bins[0].lo, self.bins[self.bins.len() - 1].hi);
         if self.metric.discrete() {
-            self.draw_discrete(p, plot, &y, &values, &x_title)
-        } else if self.metric.log_axis() {
+            return self.draw_discrete(p, plot, &y, &values, &x_title);
+        }
+        let (x, ticks): (Box<dyn Fn(f64) -> f64>, Vec<Tick>) = if self.metric.log_axis() {
             let x = Log::new((lo, hi), (plot.left, plot.right));
             let candidates = match self.metric {
                 Metric::HoursToResolution => duration_ticks(lo, hi),
                 _ => log_ticks_125(lo, hi),
             };
-            let ticks: Vec<Tick> =
-                candidates.iter().map(|&v| Tick { at: x.map(v), label: value_label(self.metric, &self.currency, v) }).collect();
-            axes::draw_x_axis(p, plot, &ticks, &x_title)?;
-            self.draw_continuous(p, &|v| x.map(v), &y, &values)
+            let ticks = candidates.iter().map(|&v| Tick { at: x.map(v), label: value_label(self.metric, &self.currency, v) }).collect();
+            (Box::new(move |v| x.map(v)), ticks)
         } else {
             let x = Linear::new((lo, hi), (plot.left, plot.right));
-            let axis = nice_axis(lo, hi, 5);
-            let ticks: Vec<Tick> = axis.ticks.iter().map(|&v| Tick { at: x.map(v), label: trim_zeros(v, 1) }).collect();
-            axes::draw_x_axis(p, plot, &ticks, &x_title)?;
-            self.draw_continuous(p, &|v| x.map(v), &y, &values)
-        }
+            let ticks = nice_axis(lo, hi, 5).ticks.iter().map(|&v| Tick { at: x.map(v), label: trim_zeros(v, 1) }).collect();
+            (Box::new(move |v| x.map(v)), ticks)
+        };
+        axes::draw_x_axis(p, plot, &ticks, &x_title)?;
+        self.draw_continuous(p, &*x, &y, &values)
     }
 
     /// Step outlines (histogram) or lines through the bin edges (CDF),
@@ -505,12 +503,15 @@ impl Distribution {
         axes::draw_x_axis(p, plot, &ticks, x_title)?;
         let k = self.series.len().max(1) as f64;
         let bar = (band * 0.8 / k).min(60.0);
+        // Left edge of series j's bar over contact count i: the designs'
+        // bars side by side, centred on the count.
+        let bar_left = |i: usize, j: usize| centre(i) - bar * k / 2.0 + bar * j as f64;
         for (j, (s, v)) in self.series.iter().zip(values).enumerate() {
             let color = design_color(s.design);
             match self.mode {
                 Mode::Histogram => {
                     for (i, share) in v.iter().enumerate() {
-                        let x0 = centre(i) - bar * k / 2.0 + bar * j as f64;
+                        let x0 = bar_left(i, j);
                         p.rect((x0 + 1.0, y.map(share * 100.0)), (x0 + bar - 1.0, y.map(0.0)), color, 1.0)?;
                     }
                 }
@@ -530,18 +531,17 @@ impl Distribution {
             }
         }
         if self.mode == Mode::Histogram {
-            // Values above the bars of the few contact counts.
-            for (j, (s, v)) in self.series.iter().zip(values).enumerate() {
+            // Values above the bars of the few contact counts, after every
+            // bar so no neighbouring bar covers them.
+            for (j, v) in values.iter().enumerate() {
                 for (i, share) in v.iter().enumerate() {
                     if *share >= 0.005 && bar >= 30.0 {
-                        let x0 = centre(i) - bar * k / 2.0 + bar * j as f64;
                         p.text(
                             &format!("{}%", number(share * 100.0, 0, false)),
-                            (x0 + bar / 2.0, y.map(share * 100.0) - 3.0),
+                            (bar_left(i, j) + bar / 2.0, y.map(share * 100.0) - 3.0),
                             TextStyle::new(size::SMALL, INK).align(Align::Middle).baseline(Baseline::Bottom),
                         )?;
                     }
-                    let _ = s;
                 }
             }
         }
