@@ -3,6 +3,7 @@
 
 use plotters::prelude::DrawingBackend;
 
+use super::ChartError;
 use super::paint::{Align, Baseline, DrawResult, Painter, TextStyle, size};
 use super::palette::{GRID, INK, MUTED, Marker, Rgb, WHITE};
 use super::scale::{fit_text, text_width, thin_labels};
@@ -78,8 +79,18 @@ pub fn header_height(items: &[LegendItem], width: f64) -> f64 {
     TITLE_TOP + TITLE_HEIGHT + rows as f64 * ROW_HEIGHT + 8.0
 }
 
+/// Margin left and right of a chart's title and legend.
+const HEADER_MARGIN: f64 = 16.0;
+
+/// Draws the chart's title and its legend across the top of the frame, and
+/// returns the height they take: the plot starts below it.
+pub fn draw_title_and_legend<DB: DrawingBackend>(p: &Painter<DB>, title: &str, legend: &[LegendItem]) -> Result<f64, ChartError> {
+    draw_header(p, title, legend, HEADER_MARGIN)?;
+    Ok(header_height(legend, p.frame().width - 2.0 * HEADER_MARGIN))
+}
+
 /// Draws the title at the top left and the legend under it.
-pub fn draw_header<DB: DrawingBackend>(p: &Painter<DB>, title: &str, items: &[LegendItem], left: f64) -> DrawResult {
+fn draw_header<DB: DrawingBackend>(p: &Painter<DB>, title: &str, items: &[LegendItem], left: f64) -> DrawResult {
     let width = p.frame().width - 2.0 * left;
     let title = fit_text(title, size::TITLE * 1.05, width);
     p.text(&title, (left, TITLE_TOP), TextStyle::new(size::TITLE, INK).bold().baseline(Baseline::Top))?;

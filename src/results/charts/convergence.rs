@@ -157,9 +157,7 @@ impl Convergence {
     pub fn draw<DB: DrawingBackend>(&self, p: &Painter<DB>) -> DrawResult {
         let frame = p.frame();
         p.clear(WHITE)?;
-        let legend = self.legend();
-        axes::draw_header(p, &self.title(), &legend, 16.0)?;
-        let top = axes::header_height(&legend, frame.width - 32.0) + 30.0;
+        let top = axes::draw_title_and_legend(p, &self.title(), &self.legend())? + 30.0;
         if self.journeys.is_empty() || self.panels.is_empty() {
             return p.text(
                 "No run yet.",

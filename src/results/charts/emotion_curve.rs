@@ -99,9 +99,7 @@ impl EmotionCurve {
     pub fn draw<DB: DrawingBackend>(&self, p: &Painter<DB>) -> DrawResult {
         let frame = p.frame();
         p.clear(WHITE)?;
-        let legend = self.legend();
-        axes::draw_header(p, &self.title(), &legend, 16.0)?;
-        let top = axes::header_height(&legend, frame.width - 32.0) + 10.0;
+        let top = axes::draw_title_and_legend(p, &self.title(), &self.legend())? + 10.0;
         let values: Vec<f64> = self.series.iter().flat_map(|s| s.means.iter().flatten().copied()).collect();
         if values.is_empty() {
             return p.text(
@@ -131,17 +129,19 @@ impl EmotionCurve {
         axes::draw_y_axis(p, plot, &ticks_for(&y), "Average satisfaction")?;
         axes::draw_category_axis(p, plot, &ticks, "Stage of the journey")?;
 
-        for s in &self.series {
-            let color = design_color(s.design);
-            let points: Vec<(f64, f64)> = s.means.iter().enumerate().filter_map(|(i, m)| m.map(|m| (x(i), y.map(m)))).collect();
-            p.line(&points, color, 4.0)?;
+        // Each design's points at the stages it reaches; every line first,
+        // then the markers, so no line crosses a marker.
+        let curves: Vec<(usize, Vec<(f64, f64)>)> = self
+            .series
+            .iter()
+            .map(|s| (s.design, s.means.iter().enumerate().filter_map(|(i, m)| m.map(|m| (x(i), y.map(m)))).collect()))
+            .collect();
+        for (design, points) in &curves {
+            p.line(points, design_color(*design), 4.0)?;
         }
-        for s in &self.series {
-            let color = design_color(s.design);
-            for (i, m) in s.means.iter().enumerate() {
-                if let Some(m) = m {
-                    p.marker(design_marker(s.design), (x(i), y.map(*m)), 6.0, color)?;
-                }
+        for (design, points) in &curves {
+            for &at in points {
+                p.marker(design_marker(*design), at, 6.0, design_color(*design))?;
             }
         }
         // The final score of each design at the right, nudged apart.

@@ -408,9 +408,7 @@ impl Distribution {
     pub fn draw<DB: DrawingBackend>(&self, p: &Painter<DB>) -> DrawResult {
         let frame = p.frame();
         p.clear(WHITE)?;
-        let legend = self.legend();
-        axes::draw_header(p, &self.title(), &legend, 16.0)?;
-        let top = axes::header_height(&legend, frame.width - 32.0) + 6.0;
+        let top = axes::draw_title_and_legend(p, &self.title(), &self.legend())? + 6.0;
         if self.bins.is_empty() {
             return p.text(
                 &format!("No {} yet.", self.metric.population()),

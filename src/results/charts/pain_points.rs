@@ -96,9 +96,7 @@ impl PainPoints {
     pub fn draw<DB: DrawingBackend>(&self, p: &Painter<DB>) -> DrawResult {
         let frame = p.frame();
         p.clear(WHITE)?;
-        let legend = self.legend();
-        axes::draw_header(p, &self.title(), &legend, 16.0)?;
-        let top = axes::header_height(&legend, frame.width - 32.0) + 8.0;
+        let top = axes::draw_title_and_legend(p, &self.title(), &self.legend())? + 8.0;
         let max = self.series.iter().flat_map(|s| s.values.iter().copied()).fold(0.0, f64::max);
         let axis = nice_axis(0.0, max.max(1.0), 5);
         let label_width = self.labels.iter().map(|l| text_width(l, size::LABEL)).fold(0.0, f64::max).min(frame.width * 0.4);

@@ -515,9 +515,7 @@ impl Sankey {
     pub fn draw<DB: DrawingBackend>(&self, p: &Painter<DB>) -> DrawResult {
         let frame = p.frame();
         p.clear(WHITE)?;
-        let legend = self.legend();
-        axes::draw_header(p, &self.title(), &legend, 16.0)?;
-        let head = axes::header_height(&legend, frame.width - 32.0);
+        let head = axes::draw_title_and_legend(p, &self.title(), &self.legend())?;
         let g = if frame.width < NARROW_BELOW { &self.compact } else { &self.graph };
         if g.total == 0 {
             return p.text(
