@@ -7,52 +7,26 @@ use serde_json::Value;
 
 use super::channel_refs;
 use super::distribution_editor::DistributionEditor;
-use super::field::{CheckField, Codec, Field, SectionProblem, SelectField};
+use super::field::{CheckField, Codec, Field, SelectField};
 use super::optional_section::OptionalSection;
+use super::part_list::{PartCard, PartList};
 use super::templates;
 use crate::state::{FieldPath, StudyState, path};
 
 /// Every channel of design `design`, with add and remove.
 #[component]
 pub fn ChannelList(design: usize) -> impl IntoView {
-    let state = StudyState::get();
-    let list = FieldPath::design(design).key("channels");
-    let count = {
-        let list = list.clone();
-        Memo::new(move |_| state.draft().with(|d| path::get(d, &list).and_then(Value::as_array).map_or(0, Vec::len)))
-    };
-    let add = {
-        let list = list.clone();
-        move |_| {
-            state.edit(|d| {
-                let channel = templates::channel(path::get(d, &FieldPath::design(design)).unwrap_or(&Value::Null));
-                if let Some(Value::Array(items)) = path::get_mut(d, &list) {
-                    items.push(channel);
-                }
-            })
-        }
-    };
-    let heading_id = format!("{}-heading", list.dom_id());
-    let labelled_by = heading_id.clone();
-    let list_id = list.dom_id();
     view! {
-        <section class="part-list" id=list_id tabindex="-1" aria-labelledby=labelled_by>
-            <div class="part-list-head">
-                <h3 id=heading_id>"Channels"</h3>
-                <button type="button" class="secondary" on:click=add disabled=move || { count.get() >= MAX_CHANNELS }>
-                    "Add channel"
-                </button>
-            </div>
-            <p class="part-list-note">"How customers reach you: self-service in front, agents behind, or both."</p>
-            <SectionProblem path=list.clone() />
-            <div class="cards">
-                <For
-                    each=move || 0..count.get()
-                    key=|index| *index
-                    children=move |index| view! { <ChannelEditor design=design index=index can_remove=Signal::derive(move || count.get() > 1) /> }
-                />
-            </div>
-        </section>
+        <PartList
+            design=design
+            key="channels"
+            heading="Channels"
+            add_label="Add channel"
+            note="How customers reach you: self-service in front, agents behind, or both."
+            max=MAX_CHANNELS
+            new_part=templates::channel
+            card=move |index, can_remove| view! { <ChannelEditor design=design index=index can_remove=can_remove /> }
+        />
     }
 }
 
@@ -75,11 +49,6 @@ fn kind_words(kind: ChannelKind) -> &'static str {
 fn ChannelEditor(design: usize, index: usize, can_remove: Signal<bool>) -> impl IntoView {
     let state = StudyState::get();
     let here = FieldPath::design(design).key("channels").index(index);
-    let name = state.value_at(here.key("name"));
-    let title = move || match name.get() {
-        Some(Value::String(s)) if !s.trim().is_empty() => s,
-        _ => "Unnamed channel".to_owned(),
-    };
     // Persona mixes refer to channels by name, so a rename carries over to
     // them (see channel_refs.rs). It happens when the person leaves the
     // field, not on every keystroke: typing "Chat" → "Phone 2" passes
@@ -93,36 +62,20 @@ fn ChannelEditor(design: usize, index: usize, can_remove: Signal<bool>) -> impl 
             }
         })
     });
-    let remove = move |_| {
+    let remove = Callback::new(move |()| {
         state.edit(|d| {
             if let Some(design_value) = path::get_mut(d, &FieldPath::design(design)) {
                 channel_refs::remove_channel(design_value, index);
             }
         })
-    };
+    });
     let kinds: Vec<(&'static str, String)> = ChannelKind::ALL.iter().map(|k| (k.as_str(), kind_words(*k).to_owned())).collect();
     let ss = here.key("self_service");
     let ss_toggle = ss.clone();
     let agent = here.key("agent");
     let agent_toggle = agent.clone();
-    let heading_id = format!("{}-heading", here.dom_id());
-    let labelled_by = heading_id.clone();
-    let card_id = here.dom_id();
     view! {
-        <section class="card channel" id=card_id tabindex="-1" aria-labelledby=labelled_by>
-            <div class="card-head">
-                <h4 id=heading_id>{title}</h4>
-                <button
-                    type="button"
-                    class="secondary danger"
-                    on:click=remove
-                    disabled=move || !can_remove.get()
-                    aria-label=move || format!("Remove channel {}", title())
-                >
-                    "Remove"
-                </button>
-            </div>
-            <SectionProblem path=here.clone() />
+        <PartCard here=here.clone() kind="channel" can_remove=can_remove on_remove=remove>
             <div class="fields">
                 <Field path=here.key("name") label="Name" on_commit=rename />
                 <SelectField path=here.key("kind") label="Kind" options=kinds />
@@ -134,7 +87,7 @@ fn ChannelEditor(design: usize, index: usize, can_remove: Signal<bool>) -> impl 
             <OptionalSection path=agent_toggle label="Agents answer this channel" template=templates::agent>
                 <AgentFields agent=agent.clone() />
             </OptionalSection>
-        </section>
+        </PartCard>
     }
 }
 

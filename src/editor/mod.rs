@@ -8,8 +8,9 @@
 //!
 //! - `study_settings.rs`: title, currency, seed, journeys, satisfaction.
 //! - `design_tabs.rs`, `design_editor.rs`: designs as tabs; one design.
-//! - `persona_editor.rs`, `channel_editor.rs`: the parts of a design;
-//!   `channel_refs.rs` keeps persona mixes in step with channel names.
+//! - `persona_editor.rs`, `channel_editor.rs`: the parts of a design, in
+//!   the list and cards of `part_list.rs`; `channel_refs.rs` keeps persona
+//!   mixes in step with channel names.
 //! - `distribution_editor.rs` (+ `distribution_shape.rs`, plain maths).
 //! - `changes.rs` (+ `design_diff.rs`, plain Rust): changes from Current.
 //! - `preset_picker.rs`: the engine's example studies.
@@ -29,6 +30,7 @@ mod field;
 mod focus;
 mod number_text;
 mod optional_section;
+mod part_list;
 mod persona_editor;
 mod preset_picker;
 mod problem_summary;

@@ -3,56 +3,27 @@
 
 use journey_engine::MAX_PERSONAS;
 use leptos::prelude::*;
-use serde_json::Value;
 
 use super::distribution_editor::DistributionEditor;
 use super::field::{Codec, Field, SectionProblem};
+use super::part_list::{PartCard, PartList};
 use super::templates;
 use crate::state::{FieldPath, StudyState, path};
 
 /// Every persona of design `design`, with add and remove.
 #[component]
 pub fn PersonaList(design: usize) -> impl IntoView {
-    let state = StudyState::get();
-    let list = FieldPath::design(design).key("personas");
-    let count = {
-        let list = list.clone();
-        Memo::new(move |_| state.draft().with(|d| path::get(d, &list).and_then(Value::as_array).map_or(0, Vec::len)))
-    };
-    let add = {
-        let list = list.clone();
-        move |_| {
-            state.edit(|d| {
-                let persona = templates::persona(path::get(d, &FieldPath::design(design)).unwrap_or(&Value::Null));
-                if let Some(Value::Array(items)) = path::get_mut(d, &list) {
-                    items.push(persona);
-                }
-            })
-        }
-    };
-    let heading_id = format!("{}-heading", list.dom_id());
-    let labelled_by = heading_id.clone();
-    let list_id = list.dom_id();
     view! {
-        <section class="part-list" id=list_id tabindex="-1" aria-labelledby=labelled_by>
-            <div class="part-list-head">
-                <h3 id=heading_id>"Personas"</h3>
-                <button type="button" class="secondary" on:click=add disabled=move || { count.get() >= MAX_PERSONAS }>
-                    "Add persona"
-                </button>
-            </div>
-            <p class="part-list-note">
-                "Who contacts you. Shares are weights: they need not add up to 1."
-            </p>
-            <SectionProblem path=list.clone() />
-            <div class="cards">
-                <For
-                    each=move || 0..count.get()
-                    key=|index| *index
-                    children=move |index| view! { <PersonaEditor design=design index=index can_remove=Signal::derive(move || count.get() > 1) /> }
-                />
-            </div>
-        </section>
+        <PartList
+            design=design
+            key="personas"
+            heading="Personas"
+            add_label="Add persona"
+            note="Who contacts you. Shares are weights: they need not add up to 1."
+            max=MAX_PERSONAS
+            new_part=templates::persona
+            card=move |index, can_remove| view! { <PersonaEditor design=design index=index can_remove=can_remove /> }
+        />
     }
 }
 
@@ -61,42 +32,21 @@ pub fn PersonaList(design: usize) -> impl IntoView {
 fn PersonaEditor(design: usize, index: usize, can_remove: Signal<bool>) -> impl IntoView {
     let state = StudyState::get();
     let here = FieldPath::design(design).key("personas").index(index);
-    let name = state.value_at(here.key("name"));
-    let title = move || match name.get() {
-        Some(Value::String(s)) if !s.trim().is_empty() => s,
-        _ => "Unnamed persona".to_owned(),
-    };
     let channels = Memo::new(move |_| {
         state.draft().with(|d| templates::names(path::get(d, &FieldPath::design(design).key("channels"))))
     });
     let remove = {
         let here = here.clone();
-        move |_| {
+        Callback::new(move |()| {
             state.edit(|d| {
                 path::remove(d, &here);
             })
-        }
+        })
     };
     let mix = here.key("channel_mix");
-    let heading_id = format!("{}-heading", here.dom_id());
-    let labelled_by = heading_id.clone();
-    let card_id = here.dom_id();
     let mix_id = mix.dom_id();
     view! {
-        <section class="card persona" id=card_id tabindex="-1" aria-labelledby=labelled_by>
-            <div class="card-head">
-                <h4 id=heading_id>{title}</h4>
-                <button
-                    type="button"
-                    class="secondary danger"
-                    on:click=remove
-                    disabled=move || !can_remove.get()
-                    aria-label=move || format!("Remove persona {}", title())
-                >
-                    "Remove"
-                </button>
-            </div>
-            <SectionProblem path=here.clone() />
+        <PartCard here=here.clone() kind="persona" can_remove=can_remove on_remove=remove>
             <div class="fields">
                 <Field path=here.key("name") label="Name" />
                 <Field path=here.key("share") label="Share of customers" unit="weight" codec=Codec::Number />
@@ -136,6 +86,6 @@ fn PersonaEditor(design: usize, index: usize, can_remove: Signal<bool>) -> impl 
                 <Field path=here.key("baseline_satisfaction") label="Starting satisfaction" unit="0–100" codec=Codec::Number />
             </div>
             <DistributionEditor path=here.key("retry_gap_hours") label="Time before retrying" unit="h" />
-        </section>
+        </PartCard>
     }
 }
