@@ -4,30 +4,15 @@
 // names are text, and the page holds together at 1280×720 and 150% zoom.
 
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { SCREENSHOTS, Session } from "../support/app-page.js";
+import { test } from "node:test";
 import { STORAGE_KEY, StudyPage, openZoomed } from "../support/study-page.js";
+import { assertClean, sessionPerFile, shotPath } from "../support/test-file.js";
 
-let session;
-before(async () => {
-  session = await Session.start();
-});
-after(async () => {
-  await session?.close();
-});
-
-/** Fails the test on console errors, CSP violations or foreign requests. */
-async function assertClean(study) {
-  assert.deepEqual(await study.app.cspViolations(), [], "CSP violations");
-  assert.deepEqual(study.app.errors, [], "console errors");
-  assert.deepEqual(study.app.foreignRequests, [], "requests leaving the local server");
-}
+const setup = sessionPerFile();
 
 test("a fresh visit opens the first example, with both designs, and puts it in the URL", { timeout: 90_000 }, async () => {
   // This file's browser profile is new: no link, nothing saved.
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   assert.equal(await study.title().inputValue(), "Password reset");
   assert.equal(await study.examplesOpen(), true, "the examples are unfolded for a first visit");
   assert.equal(await study.tab(/Current/).getAttribute("aria-selected"), "true");
@@ -46,7 +31,7 @@ test("a fresh visit opens the first example, with both designs, and puts it in t
   await study.page.screenshot({ path: await shotPath("editor-1280x720-first-visit") });
 
   // Coming back, the person's study opens with the examples folded away.
-  const back = await StudyPage.open(session, "/");
+  const back = await StudyPage.open(setup.session, "/");
   assert.equal(await back.examplesOpen(), false);
   await back.page.setViewportSize({ width: 1280, height: 720 });
   await back.page.screenshot({ path: await shotPath("editor-1280x720-return-visit") });
@@ -57,7 +42,7 @@ test("a fresh visit opens the first example, with both designs, and puts it in t
 });
 
 test("picking another example opens it, and Undo brings the previous study back", { timeout: 90_000 }, async () => {
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   const before = await study.href();
   await study.openExample("Pro photographer");
   assert.equal(await study.title().inputValue(), "Pro photographer");
@@ -73,7 +58,7 @@ test("picking another example opens it, and Undo brings the previous study back"
 });
 
 test("editing a containment changes the URL and the changes from Current; an invalid value stays at its field", { timeout: 90_000 }, async () => {
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   await study.openExample("Password reset");
   await study.settle();
   await study.tab(/Improved/).click();
@@ -131,7 +116,7 @@ test("editing a containment changes the URL and the changes from Current; an inv
 });
 
 test("a persona named like HTML is shown as text: no element, no script", { timeout: 90_000 }, async () => {
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   const dialogs = [];
   study.page.on("dialog", async (dialog) => {
     dialogs.push(dialog.message());
@@ -148,7 +133,7 @@ test("a persona named like HTML is shown as text: no element, no script", { time
   assert.equal(await study.page.locator("img").count(), 0, "no <img> element was created");
 
   // The same after the study comes back from its link.
-  const again = await StudyPage.open(session, `/${new URL(await study.href()).hash}`);
+  const again = await StudyPage.open(setup.session, `/${new URL(await study.href()).hash}`);
   again.page.on("dialog", async (dialog) => {
     dialogs.push(dialog.message());
     await dialog.dismiss();
@@ -164,7 +149,7 @@ test("a persona named like HTML is shown as text: no element, no script", { time
 });
 
 test("changing a distribution's kind proposes values from its mean and redraws it", { timeout: 90_000 }, async () => {
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   await study.openExample("Password reset");
   const patience = study.persona(0).locator("fieldset.distribution").first();
   assert.match(await patience.locator("legend").textContent(), /Patience/);
@@ -189,7 +174,7 @@ test("changing a distribution's kind proposes values from its mean and redraws i
 });
 
 test("renaming a channel carries its weights to every persona, even through a name that is taken", { timeout: 90_000 }, async () => {
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   await study.openExample("Password reset");
   await study.settle();
   const weight = (persona, channel) => study.persona(persona).getByLabel(new RegExp(`^${channel} \\(weight\\)`));
@@ -232,7 +217,7 @@ test("renaming a channel carries its weights to every persona, even through a na
 });
 
 test("designs: add a copy of Current, duplicate, delete with Undo, and move between tabs by keyboard", { timeout: 90_000 }, async () => {
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   await study.openExample("Password reset");
   await study.page.getByRole("button", { name: "Add design" }).click();
   assert.equal(await study.tab(/New design/).getAttribute("aria-selected"), "true");
@@ -265,7 +250,7 @@ test("designs: add a copy of Current, duplicate, delete with Undo, and move betw
 });
 
 test("every input has a visible label, and the page fits 1280×720 and 150% zoom", { timeout: 120_000 }, async () => {
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   await study.openExample("Pro photographer");
   const unlabelled = await study.page.evaluate(() =>
     [...document.querySelectorAll("input, select, textarea")]
@@ -281,7 +266,7 @@ test("every input has a visible label, and the page fits 1280×720 and 150% zoom
   await study.app.screenshot("editor-1280x720-full");
   await study.page.close();
 
-  const zoomed = await openZoomed(session, "/");
+  const zoomed = await openZoomed(setup.session, "/");
   try {
     const page = zoomed.study.page;
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -295,12 +280,6 @@ test("every input has a visible label, and the page fits 1280×720 and 150% zoom
     await zoomed.close();
   }
 });
-
-/** Where a viewport screenshot called `name` goes (e2e/screenshots/). */
-async function shotPath(name) {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  return join(SCREENSHOTS, `${name}.png`);
-}
 
 // Keep the storage key in one place: the app and these tests must agree.
 assert.equal(STORAGE_KEY, "journey-simulator/study/v1");

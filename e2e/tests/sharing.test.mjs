@@ -3,31 +3,12 @@
 // person's saved study, and study files go in (checked) and out.
 
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import { deflateSync } from "node:zlib";
-import { SCREENSHOTS, Session } from "../support/app-page.js";
 import { StudyPage, openInFreshBrowser } from "../support/study-page.js";
+import { assertClean, sessionPerFile, shotPath } from "../support/test-file.js";
 
-let session;
-before(async () => {
-  session = await Session.start();
-});
-after(async () => {
-  await session?.close();
-});
-
-async function assertClean(study) {
-  assert.deepEqual(await study.app.cspViolations(), [], "CSP violations");
-  assert.deepEqual(study.app.errors, [], "console errors");
-  assert.deepEqual(study.app.foreignRequests, [], "requests leaving the local server");
-}
-
-async function shotPath(name) {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  return join(SCREENSHOTS, `${name}.png`);
-}
+const setup = sessionPerFile();
 
 /** A study link made the way the app makes them (zlib, base64url), for a study JSON text. */
 function linkFor(json) {
@@ -43,8 +24,8 @@ async function makeStudy(study, example, title) {
 }
 
 test("Copy link copies the URL, and a fresh browser opening it sees the same study", { timeout: 120_000 }, async () => {
-  await session.browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: session.server.origin });
-  const study = await StudyPage.open(session, "/");
+  await setup.session.browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: setup.session.server.origin });
+  const study = await StudyPage.open(setup.session, "/");
   await study.openExample("Help centre still calls");
   await study.title().fill("Shared study");
   await study.tab(/Improved/).click();
@@ -58,7 +39,7 @@ test("Copy link copies the URL, and a fresh browser opening it sees the same stu
   const exported = await study.exportStudy();
   assert.equal(exported.name, "Shared study.json");
 
-  const fresh = await openInFreshBrowser(session, new URL(href).pathname + new URL(href).hash);
+  const fresh = await openInFreshBrowser(setup.session, new URL(href).pathname + new URL(href).hash);
   try {
     assert.equal(await fresh.study.title().inputValue(), "Shared study");
     assert.equal(await fresh.study.notice().count(), 0, "the link opened without complaint");
@@ -78,7 +59,7 @@ test("Copy link copies the URL, and a fresh browser opening it sees the same stu
 });
 
 test("when the clipboard is refused, the link is shown selected for copying by hand", { timeout: 90_000 }, async () => {
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   await study.page.evaluate(() => {
     navigator.clipboard.writeText = () => Promise.reject(new DOMException("Write permission denied.", "NotAllowedError"));
   });
@@ -99,7 +80,7 @@ test("when the clipboard is refused, the link is shown selected for copying by h
 });
 
 test("a broken, tampered, oversized or invalid link keeps the saved study, says why, and the URL is rewritten", { timeout: 150_000 }, async () => {
-  const first = await StudyPage.open(session, "/");
+  const first = await StudyPage.open(setup.session, "/");
   const kept = await makeStudy(first, "Omnichannel continuity", "Kept study");
   const good = await first.fragment();
   await first.page.close();
@@ -117,7 +98,7 @@ test("a broken, tampered, oversized or invalid link keeps the saved study, says 
     ["an invalid study", linkFor(JSON.stringify(invalid)), /study with problems[\s\S]*designs\[0\]\.channels\[0\]\.agent\.resolution/],
   ];
   for (const [what, fragment, message] of cases) {
-    const study = await StudyPage.open(session, `/${fragment}`);
+    const study = await StudyPage.open(setup.session, `/${fragment}`);
     const notice = study.notice();
     await notice.waitFor();
     assert.equal(await notice.getAttribute("role"), "alert", what);
@@ -139,7 +120,7 @@ test("a broken, tampered, oversized or invalid link keeps the saved study, says 
 });
 
 test("a link pasted into the address bar opens too, with the same checks and Undo", { timeout: 120_000 }, async () => {
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   await makeStudy(study, "Pro photographer", "Other study");
   const other = await study.fragment();
   const mine = await makeStudy(study, "Password reset", "My study");
@@ -168,7 +149,7 @@ test("a link pasted into the address bar opens too, with the same checks and Und
 });
 
 test("import refuses an invalid file with its problems and changes nothing; a valid file opens", { timeout: 90_000 }, async () => {
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   const mine = await makeStudy(study, "Password reset", "Before import");
 
   const broken = JSON.parse(mine);
@@ -204,13 +185,13 @@ test("import refuses an invalid file with its problems and changes nothing; a va
 });
 
 test("opening a link where another study was kept says so, and Undo brings the kept one back", { timeout: 90_000 }, async () => {
-  const study = await StudyPage.open(session, "/");
+  const study = await StudyPage.open(setup.session, "/");
   await makeStudy(study, "Pro photographer", "Their study");
   const theirs = await study.fragment();
   const mine = await makeStudy(study, "Password reset", "My own study");
   await study.page.close();
 
-  const opened = await StudyPage.open(session, `/${theirs}`);
+  const opened = await StudyPage.open(setup.session, `/${theirs}`);
   assert.equal(await opened.title().inputValue(), "Their study");
   assert.equal(await opened.notice().getAttribute("role"), "status");
   assert.match(await opened.notice().textContent(), /It replaces the study you had here; Undo brings that back/);
