@@ -15,8 +15,10 @@
 //! seeds a small private generator for Marsaglia–Tsang rejection sampling;
 //! the alignment of every other draw is unaffected.
 //!
-//! All transcendental maths goes through `libm`, so the browser (wasm32)
-//! and native builds produce bit-identical samples.
+//! All transcendental maths goes through `libm`, or through this module's
+//! own logarithm for the exponential sampler (basic IEEE operations and a
+//! table computed with `libm`), so the browser (wasm32) and native builds
+//! produce bit-identical samples.
 
 use rand::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
@@ -123,7 +125,7 @@ impl Distribution {
                     max - libm::sqrt((1.0 - u) * (max - min) * (max - mode))
                 }
             }
-            Sampler::Exponential(mean) => -mean * libm::log(1.0 - unit_closed_open(bits)),
+            Sampler::Exponential(mean) => (-mean * ln_unit(1.0 - unit_closed_open(bits))).max(0.0),
             // e^(σz) as 2^(σ·log₂e·z): libm's exp2 is table-driven and about
             // twice as fast as its exp.
             Sampler::Lognormal { median, sigma_log2, .. } => {
@@ -341,6 +343,37 @@ fn unit_open(bits: u64) -> f64 {
     ((bits >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
 }
 
+/// ln(x) for x in [2⁻⁵³, 1], the range of 1 − u for a uniform u, in
+/// about a third of the time of `libm::log`: the exponential distribution's
+/// sampler spends most of its time here.
+///
+/// x = 2ᵏ·m with m in [1, 2); m is brought next to 1 by the reciprocal of
+/// the centre c of its 1/128-wide slice of [1, 2), from a table, so that
+/// ln(x) = k·ln 2 − ln(1/c) + ln(1 + r) with r = m/c − 1 within ±1/256,
+/// where six terms of the series for ln(1 + r) leave an error below 10⁻¹⁷.
+/// Within 4 units in the last place of libm's (of ln x, or of 1 near x = 1).
+/// No division, no branch; only +, −, × and bit operations, so wasm32
+/// and native give the same bits.
+#[inline]
+fn ln_unit(x: f64) -> f64 {
+    let bits = x.to_bits();
+    let k = ((bits >> 52) as i64 - 1023) as f64;
+    let m = f64::from_bits((bits & 0x000f_ffff_ffff_ffff) | 0x3ff0_0000_0000_0000);
+    let (inv_c, ln_c) = LN_SLICES[((bits >> 45) & 127) as usize];
+    let r = m * inv_c - 1.0;
+    let series = r - r * r * (0.5 - r * (1.0 / 3.0 - r * (0.25 - r * (0.2 - r * (1.0 / 6.0)))));
+    k * core::f64::consts::LN_2 + ln_c + series
+}
+
+/// Per 1/128-wide slice of [1, 2): 1/c for its centre c, and ln c
+/// (computed once with libm, so the same on every target).
+static LN_SLICES: std::sync::LazyLock<[(f64, f64); 128]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|i| {
+        let inv_c = 1.0 / (1.0 + (i as f64 + 0.5) / 128.0);
+        (inv_c, -libm::log(inv_c))
+    })
+});
+
 /// Inverse of the standard normal distribution function (Acklam's rational
 /// approximation, relative error below 1.2e-9, far finer than any figure a
 /// study reports).
@@ -454,6 +487,27 @@ mod tests {
             assert!((z - exact).abs() <= 1.2e-9 * exact.abs().max(1e-3), "p={p} z={z} exact={exact}");
         }
         assert!((standard_normal_quantile(0.9) - Z90).abs() < 1e-8);
+    }
+
+    #[test]
+    fn fast_logarithm_agrees_with_libm_over_its_whole_range() {
+        // Every slice of the table, every power of two from 2⁻⁵³ to 1, and
+        // both ends of the range; within a few units in the last place of
+        // the larger of ln x and 1.
+        let far = |x: f64| (ln_unit(x) - libm::log(x)).abs() / (f64::EPSILON * libm::log(x).abs().max(1.0));
+        let mut worst: f64 = 0.0;
+        for e in 0..=53 {
+            for i in 0..4096 {
+                worst = worst.max(far(libm::ldexp(1.0 + (f64::from(i) + 0.37) / 4096.0, -e - 1).min(1.0)));
+            }
+        }
+        for x in [1.0, 1.0 - f64::EPSILON / 2.0, libm::ldexp(1.0, -53)] {
+            worst = worst.max(far(x));
+        }
+        assert!(worst <= 4.0, "{worst} units in the last place apart");
+        // An exponential sample is never negative, even where u is 0 and the
+        // logarithm of 1 comes out a hair from 0.
+        assert!(dist(DistributionSpec::Exponential { mean: 3.0 }).sample(0) >= 0.0);
     }
 
     #[test]
