@@ -13,12 +13,16 @@
 //!   (`validate.rs`) is the only way in, and reports every problem with
 //!   its field path.
 //! - [`distribution`] samples times and delays from one random number each.
-//! - [`journey`] simulates one customer; `streams.rs` gives every journey
-//!   and purpose its own random stream, shared by all designs.
+//! - [`journey`] simulates one customer (`journey/mod.rs`; its figures and
+//!   steps in `steps.rs`, a design made ready in `prepared.rs`);
+//!   `streams.rs` gives every journey and purpose its own random stream,
+//!   shared by all designs.
 //! - [`Tally`] (`tally.rs`) accumulates chunks of journeys in memory that
 //!   does not grow with the run, and merges exactly.
 //! - [`report()`] turns a tally into KPIs with confidence intervals, paired
 //!   differences, breakdowns, plots' data and stories.
+//! - [`csv`] writes a report as CSV, for the command line and the app's
+//!   download alike.
 //! - [`presets`] holds example studies; [`link`] packs a study into a URL
 //!   fragment.
 
