@@ -171,7 +171,7 @@ Password reset, 1,000,000 journeys × 2 designs
   browser, 1 worker (one work item):     ${fmt(one.medianMs, 0)} ms median, ${fmt(one.bestMs, 0)} ms best of ${one.runsMs.length}; ${fmt(nativeMs / one.medianMs, 2)}× native speed
   worker load (spawn to Ready):          ${fmt(one.loadMs, 0)} ms; answer ${one.answerBytes} bytes`);
 if (results.tenMillion) console.log(`Preview after an edit (seed changed, ${results.previews.length} times; study of 20,000 journeys):
-  edit to preview on screen:             ${results.previews.map((p) => fmt(p.editToPreviewMs, 0)).join(", ")} ms (150 ms of it is the debounce)
+  edit to preview on screen:             ${results.previews.map((p) => fmt(p.editToPreviewMs, 0)).join(", ")} ms (60 ms of it is the debounce)
   run start to first report:             ${results.previews.map((p) => fmt(p.previewMs, 0)).join(", ")} ms
 10,000,000 journeys on ${results.workers} workers:
   edit to preview:                       ${fmt(results.tenMillion.editToPreviewMs, 0)} ms
