@@ -117,6 +117,12 @@ impl Histogram {
         self.add_if(true, x);
     }
 
+    /// Adds `count` journeys of value `x`.
+    pub fn add_count(&mut self, x: f64, count: u64) {
+        let i = self.binning.bin(x);
+        self.counts[i] += count;
+    }
+
     /// Adds `x` if `yes`, without a branch on `yes` (whether a journey was
     /// resolved, say, which the processor cannot predict).
     #[inline]

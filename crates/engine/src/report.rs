@@ -261,7 +261,7 @@ fn design_report(design: &crate::study::Design, dt: &DesignTally) -> DesignRepor
         by_channel: design.channels.iter().zip(&dt.by_channel).map(|(c, s)| group(&c.name, s)).collect(),
         histograms: Histograms {
             hours_to_resolution: dt.hours_to_resolution.clone(),
-            contacts: dt.contacts.clone(),
+            contacts: dt.flow.contacts(),
             cost: dt.cost.clone(),
             satisfaction: dt.satisfaction.clone(),
         },

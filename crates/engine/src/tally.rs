@@ -51,7 +51,6 @@ pub(crate) struct DesignTally {
     /// Cross sums with the baseline, journey by journey (variants only).
     pub(crate) versus_baseline: Option<CrossSums<i128>>,
     pub(crate) hours_to_resolution: Histogram,
-    pub(crate) contacts: Histogram,
     pub(crate) cost: Histogram,
     pub(crate) satisfaction: Histogram,
     pub(crate) flow: Flow,
@@ -127,6 +126,19 @@ impl Flow {
         self.end[(attempt * RESULTS + result.index()) * 2 + usize::from(!resolved)]
     }
 
+    /// Journeys by their number of contacts: every journey ends (resolved
+    /// or giving up) after exactly one attempt, so the end counts of attempt
+    /// k are the journeys with k contacts. Read off the flow rather than
+    /// counted a second time per journey.
+    pub fn contacts(&self) -> Histogram {
+        let mut histogram = Histogram::new(histogram::CONTACTS);
+        for attempt in 0..self.attempts {
+            let ended = self.end[attempt * RESULTS * 2..(attempt + 1) * RESULTS * 2].iter().sum();
+            histogram.add_count(attempt as f64 + 1.0, ended);
+        }
+        histogram
+    }
+
     fn merge(&mut self, other: &Flow) {
         for (a, b) in self.entry.iter_mut().zip(&other.entry) {
             *a += b;
@@ -155,7 +167,6 @@ impl Tally {
                     by_channel: vec![Sums::zero(); d.channels.len()],
                     versus_baseline: (i > 0).then(CrossSums::zero),
                     hours_to_resolution: Histogram::new(histogram::HOURS),
-                    contacts: Histogram::new(histogram::CONTACTS),
                     cost: Histogram::new(histogram::COST),
                     satisfaction: Histogram::new(histogram::SATISFACTION),
                     flow: Flow::new(attempts, d.channels.len()),
@@ -185,7 +196,6 @@ impl Tally {
                 x.merge(y);
             }
             a.hours_to_resolution.merge(&b.hours_to_resolution);
-            a.contacts.merge(&b.contacts);
             a.cost.merge(&b.cost);
             a.satisfaction.merge(&b.satisfaction);
             a.flow.merge(&b.flow);
@@ -265,7 +275,6 @@ impl Tally {
 
 fn add_histograms(dt: &mut DesignTally, f: &JourneyFigures) {
     dt.hours_to_resolution.add_if(f.resolved, f.elapsed_hours);
-    dt.contacts.add(f64::from(f.attempts));
     dt.cost.add(f.cost);
     dt.satisfaction.add(f.satisfaction);
 }
