@@ -49,6 +49,14 @@ const PHI: u64 = 0x9e37_79b9_7f4a_7c15;
 /// `PHI`, so no two (purpose, attempt) addresses of a journey meet.
 const PURPOSE_SPACING: u64 = 0xd1b5_4a32_d192_ed03;
 
+/// SplitMix64's output function: its number for the state `z`.
+#[inline(always)]
+fn mix(z: u64) -> u64 {
+    let z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
 /// The streams of one journey.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct JourneyStreams {
@@ -73,8 +81,12 @@ impl JourneyStreams {
     /// The `attempt`-th number of this journey's stream for `purpose`.
     #[inline]
     pub(crate) fn draw(&self, purpose: Purpose, attempt: u32) -> u64 {
-        let start = self.base.wrapping_add((purpose as u64).wrapping_mul(PURPOSE_SPACING));
-        SplitMix64::seed_from_u64(start.wrapping_add(u64::from(attempt).wrapping_mul(PHI))).next_u64()
+        // The generator's state after its one step, written as the attempt's
+        // part plus the purpose's constant: the attempt's part is then shared
+        // by every draw of the attempt, where "stream start + attempt" made
+        // the compiler compute and keep every purpose's start at once.
+        let attempt_part = self.base.wrapping_add(u64::from(attempt).wrapping_add(1).wrapping_mul(PHI));
+        mix(attempt_part.wrapping_add((purpose as u64).wrapping_mul(PURPOSE_SPACING)))
     }
 
     /// A uniform number in [0, 1) from the same address.
