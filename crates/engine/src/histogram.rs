@@ -47,6 +47,7 @@ pub const SATISFACTION: Binning = Binning::Linear { min: 0.0, width: 1.0, bins: 
 
 impl Binning {
     /// Number of bins.
+    #[inline(always)]
     pub fn len(&self) -> usize {
         match *self {
             Binning::LogLinear { octaves, .. } => (octaves * PER_OCTAVE) as usize + 2,
@@ -60,7 +61,7 @@ impl Binning {
     }
 
     /// The bin a value falls in.
-    #[inline]
+    #[inline(always)]
     pub fn bin(&self, x: f64) -> usize {
         let last = self.len() - 1;
         match *self {
@@ -128,6 +129,16 @@ impl Histogram {
     #[inline]
     pub fn add_if(&mut self, yes: bool, x: f64) {
         let i = self.binning.bin(x);
+        self.counts[i] += u64::from(yes);
+    }
+
+    /// [`Histogram::add_if`] for a histogram known to have `binning`, given
+    /// as a constant: the bin is then a shift, a subtraction and a clamp,
+    /// with the binning's branches and sizes folded away at compile time.
+    #[inline(always)]
+    pub(crate) fn add_if_binned(&mut self, binning: Binning, yes: bool, x: f64) {
+        debug_assert_eq!(binning, self.binning);
+        let i = binning.bin(x);
         self.counts[i] += u64::from(yes);
     }
 

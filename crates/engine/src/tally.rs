@@ -274,9 +274,9 @@ impl Tally {
 }
 
 fn add_histograms(dt: &mut DesignTally, f: &JourneyFigures) {
-    dt.hours_to_resolution.add_if(f.resolved, f.elapsed_hours);
-    dt.cost.add(f.cost);
-    dt.satisfaction.add(f.satisfaction);
+    dt.hours_to_resolution.add_if_binned(histogram::HOURS, f.resolved, f.elapsed_hours);
+    dt.cost.add_if_binned(histogram::COST, true, f.cost);
+    dt.satisfaction.add_if_binned(histogram::SATISFACTION, true, f.satisfaction);
 }
 
 /// The f64 sums of one design within one chunk.
