@@ -65,6 +65,14 @@ pub fn kpi(key: &str) -> Option<&'static KpiInfo> {
     KPIS.iter().find(|k| k.key == key)
 }
 
+/// Indices into [`KPIS`] of the KPIs whose sums other figures are read
+/// from (stage visits: see `tally.rs`).
+pub(crate) const CONTAINMENT: usize = 2;
+pub(crate) const ABANDONMENT: usize = 4;
+pub(crate) const ESCALATION: usize = 5;
+pub(crate) const CONTACTS: usize = 7;
+pub(crate) const AGENT_CONTACTS: usize = 8;
+
 /// Indices of the KPIs whose denominator b varies by journey (true
 /// ratios); every other KPI is a mean per journey, with b = 1.
 pub(crate) const RATIO_KPIS: [usize; RATIO_COUNT] = [2, 3, 4, 5, 12, 14];

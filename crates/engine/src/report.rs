@@ -269,11 +269,12 @@ fn design_report(design: &crate::study::Design, dt: &DesignTally) -> DesignRepor
         flow: dt.flow.clone(),
         stages: STAGES
             .iter()
-            .enumerate()
-            .map(|(s, stage)| StageScore {
+            .zip(dt.stage_visits())
+            .zip(dt.stage_score)
+            .map(|((stage, visits), score)| StageScore {
                 stage,
-                visits: dt.stage_visits[s],
-                mean: (dt.stage_visits[s] > 0).then(|| float(dt.stage_score[s]) / dt.stage_visits[s] as f64),
+                visits,
+                mean: (visits > 0).then(|| float(score) / visits as f64),
             })
             .collect(),
         stories: dt

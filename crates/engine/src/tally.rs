@@ -19,15 +19,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::histogram::{self, Histogram};
 use crate::journey::{AttemptResult, JourneyFigures, Next, Observer, PreparedDesign, Step, simulate};
-use crate::kpi::{KPI_COUNT, RATIO_COUNT, RATIO_KPIS, Terms, journey_terms};
+use crate::kpi::{self, KPI_COUNT, RATIO_COUNT, RATIO_KPIS, Terms, journey_terms};
 use crate::story::{STORY_COUNT, Story};
 use crate::study::Study;
 
 /// Journeys per chunk, the unit of work for threads and Web Workers.
 pub const CHUNK_JOURNEYS: u64 = 4096;
 
-/// Fixed-point scale of the exact sums.
-const SCALE: f64 = 4_294_967_296.0;
+/// Fixed-point scale of the exact sums: 2^SCALE_BITS units per 1.
+const SCALE_BITS: u32 = 32;
+const SCALE: f64 = (1u64 << SCALE_BITS) as f64;
 
 /// Stages of the emotion curve, in journey order.
 pub const STAGES: [&str; 6] = ["Contact", "Self-service", "Wait", "Agent", "Escalation", "Outcome"];
@@ -56,7 +57,6 @@ pub(crate) struct DesignTally {
     pub(crate) flow: Flow,
     /// Per stage: sum of running satisfaction, fixed point.
     pub(crate) stage_score: [i128; 6],
-    pub(crate) stage_visits: [u64; 6],
     pub(crate) stories: Vec<Story>,
 }
 
@@ -171,7 +171,6 @@ impl Tally {
                     satisfaction: Histogram::new(histogram::SATISFACTION),
                     flow: Flow::new(attempts, d.channels.len()),
                     stage_score: [0; 6],
-                    stage_visits: [0; 6],
                     stories: Vec::new(),
                 }
             })
@@ -201,7 +200,6 @@ impl Tally {
             a.flow.merge(&b.flow);
             for s in 0..6 {
                 add(&mut a.stage_score[s], b.stage_score[s]);
-                a.stage_visits[s] += b.stage_visits[s];
             }
             a.stories.extend(b.stories.iter().cloned());
             a.stories.sort_by_key(|s| s.journey);
@@ -223,7 +221,7 @@ impl Tally {
             for (d, design) in prepared.iter().enumerate() {
                 let sums = &mut local[d];
                 let dt = &mut self.designs[d];
-                let mut observer = TallyObserver { flow: &mut dt.flow, stage_score: &mut sums.stage_score, stage_visits: &mut dt.stage_visits };
+                let mut observer = TallyObserver { flow: &mut dt.flow, stage_score: &mut sums.stage_score };
                 let figures = if journey < STORY_COUNT {
                     let mut story = Story::begin(journey);
                     let f = simulate(design, journey, &mut (&mut observer, &mut story));
@@ -273,6 +271,35 @@ impl Tally {
     }
 }
 
+impl DesignTally {
+    /// Journeys' visits to each stage of [`STAGES`]. Every visit is a count
+    /// the tally keeps anyway, so they are read off rather than counted a
+    /// second time per step: contacts, self-service attempts, queue
+    /// entries, agent interactions (tier-1 contacts, and escalations not
+    /// abandoned in the tier-2 queue), escalations and journeys.
+    pub(crate) fn stage_visits(&self) -> [u64; 6] {
+        let t = &self.total;
+        let tier2_abandoned: u64 = (0..self.flow.attempts)
+            .flat_map(|a| (0..self.flow.channels).map(move |c| (a, c)))
+            .map(|(a, c)| self.flow.entry(a, c, AttemptResult::Tier2Abandoned))
+            .sum();
+        let escalations = count(t.a[kpi::ESCALATION]);
+        [
+            count(t.a[kpi::CONTACTS]),
+            count(t.b[kpi::CONTAINMENT]),
+            count(t.b[kpi::ABANDONMENT]),
+            count(t.a[kpi::AGENT_CONTACTS]) + escalations.saturating_sub(tier2_abandoned),
+            escalations,
+            t.n,
+        ]
+    }
+}
+
+/// A fixed-point sum of whole numbers, as the number it is.
+fn count(x: i128) -> u64 {
+    u64::try_from(x >> SCALE_BITS).unwrap_or(0)
+}
+
 fn add_histograms(dt: &mut DesignTally, f: &JourneyFigures) {
     dt.hours_to_resolution.add_if_binned(histogram::HOURS, f.resolved, f.elapsed_hours);
     dt.cost.add_if_binned(histogram::COST, true, f.cost);
@@ -307,7 +334,6 @@ impl ChunkSums {
 struct TallyObserver<'a> {
     flow: &'a mut Flow,
     stage_score: &'a mut [f64; 6],
-    stage_visits: &'a mut [u64; 6],
 }
 
 impl Observer for TallyObserver<'_> {
@@ -336,7 +362,6 @@ impl Observer for TallyObserver<'_> {
             Step::ResponseDelay { .. } | Step::RetryGap { .. } => return,
         };
         self.stage_score[stage] += score;
-        self.stage_visits[stage] += 1;
     }
 }
 
