@@ -16,6 +16,11 @@ pub const MAX_THREADS: usize = 1024;
 
 /// Journeys per design `bench` simulates unless told otherwise.
 pub const BENCH_JOURNEYS: u64 = 2_000_000;
+/// Runs per thread count `bench` times unless told otherwise: enough for
+/// a median that one slow run on a shared machine does not move.
+pub const BENCH_RUNS: usize = 7;
+/// The most runs `bench` takes.
+pub const MAX_RUNS: usize = 1000;
 
 /// Simulate contact-centre customer journeys: compare a current design with
 /// improved ones, KPI by KPI, with 95% confidence intervals.
@@ -97,6 +102,10 @@ pub struct BenchArgs {
     /// Study file, `-` or share link to simulate instead of a preset.
     #[arg(long, value_name = "STUDY", conflicts_with = "preset")]
     pub study: Option<String>,
+    /// Runs on each thread count, taking turns; the bench reports the
+    /// median, best and worst.
+    #[arg(long, value_name = "R", value_parser = parse_runs, default_value_t = BENCH_RUNS)]
+    pub runs: usize,
 }
 
 /// How `run` prints its report.
@@ -127,10 +136,20 @@ pub fn parse_journeys(text: &str) -> Result<u64, String> {
 
 /// Reads a thread count: 1 to [`MAX_THREADS`].
 pub fn parse_threads(text: &str) -> Result<usize, String> {
-    let range = format!("a whole number from 1 to {MAX_THREADS}");
+    parse_count(text, MAX_THREADS)
+}
+
+/// Reads a number of bench runs: 1 to [`MAX_RUNS`].
+pub fn parse_runs(text: &str) -> Result<usize, String> {
+    parse_count(text, MAX_RUNS)
+}
+
+/// Reads a whole number from 1 to `max`.
+fn parse_count(text: &str, max: usize) -> Result<usize, String> {
+    let range = format!("a whole number from 1 to {max}");
     let n = parse_grouped(text).ok_or_else(|| format!("expected {range}"))?;
     match usize::try_from(n) {
-        Ok(t) if (1..=MAX_THREADS).contains(&t) => Ok(t),
+        Ok(count) if (1..=max).contains(&count) => Ok(count),
         _ => Err(format!("{n} is out of range: expected {range}")),
     }
 }

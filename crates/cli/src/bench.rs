@@ -2,86 +2,88 @@
 //! and on several, and how much memory a run needs.
 //!
 //! Speed is simulated journeys × designs per second of wall time for the
-//! whole `run_threads` call, report included. Both runs must give the same
+//! whole `run_threads` call, report included. On a shared machine one run
+//! can be 20% off the next, so the bench repeats the runs, one thread and
+//! several taking turns so that both meet the same load, and gives the
+//! median with the best and worst. Every run must give the same
 //! fingerprint; the bench says so, and fails if they do not.
 
 use std::time::Instant;
 
-use journey_engine::{Report, Study, run_threads};
+use journey_engine::{Study, run_threads};
 
 use crate::error::CliError;
 use crate::format::{bytes, rate, thousands};
 
-/// One timed run.
-struct Timing {
-    threads: usize,
-    seconds: f64,
-    report: Report,
-}
-
-/// Runs the study on one thread, then on `threads`, and describes both.
-pub fn bench(study: &Study, label: &str, threads: usize) -> Result<String, CliError> {
+/// Runs the study `runs` times on one thread and `runs` times on
+/// `threads`, taking turns, and describes both.
+pub fn bench(study: &Study, label: &str, threads: usize, runs: usize) -> Result<String, CliError> {
     let designs = study.designs.len() as u64;
     let simulated = study.journeys * designs;
     let mut out = format!(
-        "{label}: {} journeys × {designs} design{} = {} simulated journeys per run\n",
+        "{label}: {} journeys × {designs} design{} = {} simulated journeys per run, {runs} run{} each\n",
         thousands(study.journeys),
         if designs == 1 { "" } else { "s" },
-        thousands(simulated)
+        thousands(simulated),
+        if runs == 1 { "" } else { "s" },
     );
     let mut counts = vec![1];
     if threads > 1 {
         counts.push(threads);
     }
-    let mut timings: Vec<Timing> = Vec::new();
-    for t in counts {
-        let start = Instant::now();
-        let report = run_threads(study, t);
-        let timing = Timing {
-            threads: t,
-            seconds: start.elapsed().as_secs_f64(),
-            report,
-        };
-        let speed = simulated as f64 / timing.seconds.max(1e-9);
-        let speedup = timings
-            .first()
-            .map(|one| {
-                format!(
-                    " ({:.2}× one thread)",
-                    one.seconds / timing.seconds.max(1e-9)
-                )
-            })
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "  {:>3} {:<8} {:>7.2} s, {:>11} journeys/s{speedup}\n",
-            timing.threads,
-            if timing.threads == 1 {
-                "thread:"
-            } else {
-                "threads:"
-            },
-            timing.seconds,
-            rate(speed),
-        ));
-        timings.push(timing);
+    let mut seconds: Vec<Vec<f64>> = vec![Vec::new(); counts.len()];
+    let mut fingerprints: Vec<String> = Vec::new();
+    for _ in 0..runs.max(1) {
+        for (times, &t) in seconds.iter_mut().zip(&counts) {
+            let start = Instant::now();
+            let report = run_threads(study, t);
+            times.push(start.elapsed().as_secs_f64().max(1e-9));
+            if !fingerprints.contains(&report.fingerprint) {
+                fingerprints.push(report.fingerprint);
+            }
+        }
     }
-    let fingerprints: Vec<&str> = timings
-        .iter()
-        .map(|t| t.report.fingerprint.as_str())
-        .collect();
-    if fingerprints.windows(2).any(|w| w[0] != w[1]) {
+    if fingerprints.len() > 1 {
         return Err(CliError::Internal(format!(
             "runs on different thread counts gave different figures (fingerprints {})",
             fingerprints.join(", ")
         )));
     }
-    out.push_str(&format!(
-        "  fingerprint {} on every thread count\n",
-        fingerprints.first().unwrap_or(&"")
-    ));
+    let one_thread_median = median(&seconds[0]);
+    for (times, &t) in seconds.iter().zip(&counts) {
+        let speed = |s: f64| rate(simulated as f64 / s);
+        let (fastest, slowest) = (times.iter().copied().fold(f64::INFINITY, f64::min), times.iter().copied().fold(0.0, f64::max));
+        let speedup = if t == 1 { String::new() } else { format!(", {:.2}× one thread", one_thread_median / median(times)) };
+        out.push_str(&format!(
+            "  {t:>3} {:<8} {:>11} journeys/s median (best {}, worst {}); {} a run{speedup}\n",
+            if t == 1 { "thread:" } else { "threads:" },
+            speed(median(times)),
+            speed(fastest),
+            speed(slowest),
+            duration(median(times)),
+        ));
+    }
+    out.push_str(&format!("  fingerprint {} on every run\n", fingerprints.first().map_or("", String::as_str)));
     let memory = peak_memory().map_or_else(|| "unknown".to_owned(), bytes);
     out.push_str(&format!("  peak memory (resident): {memory}\n"));
     Ok(out)
+}
+
+/// The median of some run times (the mean of the middle two for an even
+/// count).
+fn median(times: &[f64]) -> f64 {
+    let mut sorted = times.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    match sorted.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => sorted[n / 2],
+        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+    }
+}
+
+/// A run's wall time: milliseconds under a second, seconds above.
+fn duration(seconds: f64) -> String {
+    if seconds < 1.0 { format!("{:.0} ms", seconds * 1000.0) } else { format!("{seconds:.2} s") }
 }
 
 /// The process's peak resident set size, from `VmHWM` in
@@ -92,4 +94,16 @@ pub fn peak_memory() -> Option<u64> {
     // "VmHWM:     12345 kB"
     let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kib * 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::median;
+
+    #[test]
+    fn median_of_odd_and_even_counts() {
+        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
+        assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), 2.5);
+        assert_eq!(median(&[0.5]), 0.5);
+    }
 }

@@ -177,7 +177,7 @@ fn bench(args: BenchArgs) -> Result<(), CliError> {
     };
     override_study(&mut study, Some(args.journeys), None);
     let threads = args.threads.unwrap_or_else(default_threads);
-    print(&bench::bench(&study, &label, threads)?)
+    print(&bench::bench(&study, &label, threads, args.runs)?)
 }
 
 /// Writes the output in one go.

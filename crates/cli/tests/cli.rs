@@ -604,6 +604,7 @@ fn out_of_range_options_are_refused() {
     );
     fails_as_bad_input(&["bench", "--journeys", "0"], None, &["--journeys"]);
     fails_as_bad_input(&["bench", "--preset", "nope"], None, &["nope"]);
+    fails_as_bad_input(&["bench", "--runs", "0"], None, &["--runs", "1 to 1000"]);
     fails_as_bad_input(&["fly"], None, &["fly"]);
     fails_as_bad_input(&[], None, &["Usage"]);
 }
@@ -641,13 +642,14 @@ fn help_and_version_succeed() {
 
 #[test]
 fn bench_reports_speed_on_one_and_several_threads_and_peak_memory() {
-    let text = ok(&["bench", "--journeys", "5000", "--threads", "2"]);
+    let text = ok(&["bench", "--journeys", "5000", "--threads", "2", "--runs", "3"]);
     assert!(
         text.contains("1 thread:") && text.contains("2 threads:"),
         "{text}"
     );
-    assert_eq!(text.matches("journeys/s").count(), 2, "{text}");
-    assert!(text.contains("fingerprint"), "{text}");
+    assert!(text.contains("3 runs each"), "{text}");
+    assert_eq!(text.matches("journeys/s median (best ").count(), 2, "{text}");
+    assert!(text.contains("fingerprint") && text.contains("on every run"), "{text}");
     let memory = text
         .lines()
         .find(|l| l.contains("peak memory"))
