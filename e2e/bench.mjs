@@ -37,10 +37,12 @@ const results = {};
 // --- native reference ------------------------------------------------------
 const presetJson = cli("preset", "password-reset");
 const nativeRuns = [];
+const number = (text) => Number(text.replaceAll(",", ""));
 for (let i = 0; i < 3; i++) {
-  const out = cli("bench", "--journeys", "1000000", "--threads", "1");
-  const m = out.match(/1 thread:\s+([\d.]+) s,\s+([\d,]+) journeys\/s/);
-  if (m) nativeRuns.push({ seconds: Number(m[1]), rate: Number(m[2].replaceAll(",", "")) });
+  const out = cli("bench", "--journeys", "1000000", "--threads", "1", "--runs", "1");
+  const simulated = out.match(/= ([\d,]+) simulated journeys per run/);
+  const m = out.match(/1 thread:\s+([\d,]+) journeys\/s median/);
+  if (simulated && m) nativeRuns.push({ seconds: number(simulated[1]) / number(m[1]), rate: number(m[1]) });
 }
 results.native = { seconds: median(nativeRuns.map((r) => r.seconds)), runs: nativeRuns.map((r) => r.seconds) };
 
