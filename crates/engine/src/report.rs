@@ -309,10 +309,7 @@ fn pain_points(flow: &Flow, journeys: u64) -> Vec<PainPoint> {
     let mut points: Vec<PainPoint> = groups
         .iter()
         .map(|(label, results)| {
-            let count: u64 = (0..flow.attempts)
-                .flat_map(|a| (0..flow.channels).map(move |c| (a, c)))
-                .flat_map(|(a, c)| results.iter().map(move |r| flow.entry(a, c, *r)))
-                .sum();
+            let count: u64 = results.iter().map(|r| flow.ended_with(*r)).sum();
             PainPoint { label, per_thousand: per_thousand(count) }
         })
         .collect();

@@ -116,6 +116,11 @@ impl Flow {
         self.entry[(attempt * self.channels + channel) * RESULTS + result.index()]
     }
 
+    /// Attempts, whatever their number and channel, that ended with `result`.
+    pub fn ended_with(&self, result: AttemptResult) -> u64 {
+        (0..self.attempts).flat_map(|a| (0..self.channels).map(move |c| self.entry(a, c, result))).sum()
+    }
+
     /// Journeys that, after `result` on attempt `attempt`, retried on `channel`.
     pub fn retry(&self, attempt: usize, result: AttemptResult, channel: usize) -> u64 {
         self.retry[(attempt * RESULTS + result.index()) * self.channels + channel]
@@ -279,10 +284,7 @@ impl DesignTally {
     /// abandoned in the tier-2 queue), escalations and journeys.
     pub(crate) fn stage_visits(&self) -> [u64; 6] {
         let t = &self.total;
-        let tier2_abandoned: u64 = (0..self.flow.attempts)
-            .flat_map(|a| (0..self.flow.channels).map(move |c| (a, c)))
-            .map(|(a, c)| self.flow.entry(a, c, AttemptResult::Tier2Abandoned))
-            .sum();
+        let tier2_abandoned = self.flow.ended_with(AttemptResult::Tier2Abandoned);
         let escalations = count(t.a[kpi::ESCALATION]);
         [
             count(t.a[kpi::CONTACTS]),
