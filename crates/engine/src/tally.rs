@@ -340,30 +340,21 @@ struct TallyObserver<'a> {
 
 impl Observer for TallyObserver<'_> {
     /// Inlined into the journey, where each call site's step is known, so
-    /// the match below folds away.
+    /// the matches below fold away.
     #[inline(always)]
     fn step(&mut self, step: &Step, score: f64) {
-        let stage = match step {
-            Step::Contact { .. } => 0,
-            Step::SelfService { .. } => 1,
-            Step::Wait { .. } => 2,
-            Step::Agent { .. } => 3,
-            Step::Escalation => 4,
-            Step::Outcome { .. } => 5,
-            Step::AttemptEnd { attempt, channel, result, next } => {
-                let flow = &mut *self.flow;
-                let a = (*attempt as usize - 1).min(flow.attempts - 1);
-                flow.entry[(a * flow.channels + channel) * RESULTS + result.index()] += 1;
-                match next {
-                    Next::Retry { channel } => flow.retry[(a * RESULTS + result.index()) * flow.channels + channel] += 1,
-                    Next::Resolved => flow.end[(a * RESULTS + result.index()) * 2] += 1,
-                    Next::GaveUp => flow.end[(a * RESULTS + result.index()) * 2 + 1] += 1,
-                }
-                return;
+        if let Step::AttemptEnd { attempt, channel, result, next } = step {
+            let flow = &mut *self.flow;
+            let a = (*attempt as usize - 1).min(flow.attempts - 1);
+            flow.entry[(a * flow.channels + channel) * RESULTS + result.index()] += 1;
+            match next {
+                Next::Retry { channel } => flow.retry[(a * RESULTS + result.index()) * flow.channels + channel] += 1,
+                Next::Resolved => flow.end[(a * RESULTS + result.index()) * 2] += 1,
+                Next::GaveUp => flow.end[(a * RESULTS + result.index()) * 2 + 1] += 1,
             }
-            Step::ResponseDelay { .. } | Step::RetryGap { .. } => return,
-        };
-        self.stage_score[stage] += score;
+        } else if let Some(stage) = step.stage() {
+            self.stage_score[stage] += score;
+        }
     }
 }
 

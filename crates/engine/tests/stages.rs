@@ -10,16 +10,9 @@ struct StageCounter([u64; 6]);
 
 impl Observer for StageCounter {
     fn step(&mut self, step: &Step, _: f64) {
-        let stage = match step {
-            Step::Contact { .. } => 0,
-            Step::SelfService { .. } => 1,
-            Step::Wait { .. } => 2,
-            Step::Agent { .. } => 3,
-            Step::Escalation => 4,
-            Step::Outcome { .. } => 5,
-            Step::AttemptEnd { .. } | Step::ResponseDelay { .. } | Step::RetryGap { .. } => return,
-        };
-        self.0[stage] += 1;
+        if let Some(stage) = step.stage() {
+            self.0[stage] += 1;
+        }
     }
 }
 

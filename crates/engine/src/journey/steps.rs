@@ -68,6 +68,24 @@ pub enum Step {
     Outcome { resolved: bool },
 }
 
+impl Step {
+    /// The stage of the emotion curve this step is a visit to, as an index
+    /// into [`STAGES`](crate::STAGES); `None` for what happens between
+    /// stages (an attempt's end, a response delay, a retry gap).
+    #[inline(always)]
+    pub fn stage(&self) -> Option<usize> {
+        match self {
+            Step::Contact { .. } => Some(0),
+            Step::SelfService { .. } => Some(1),
+            Step::Wait { .. } => Some(2),
+            Step::Agent { .. } => Some(3),
+            Step::Escalation => Some(4),
+            Step::Outcome { .. } => Some(5),
+            Step::AttemptEnd { .. } | Step::ResponseDelay { .. } | Step::RetryGap { .. } => None,
+        }
+    }
+}
+
 /// How self-service ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
