@@ -113,9 +113,9 @@ impl Histogram {
         Self { binning, counts: vec![0; binning.len()] }
     }
 
-    #[inline]
+    /// Adds one journey of value `x`.
     pub fn add(&mut self, x: f64) {
-        self.add_if(true, x);
+        self.add_count(x, 1);
     }
 
     /// Adds `count` journeys of value `x`.
@@ -124,17 +124,11 @@ impl Histogram {
         self.counts[i] += count;
     }
 
-    /// Adds `x` if `yes`, without a branch on `yes` (whether a journey was
-    /// resolved, say, which the processor cannot predict).
-    #[inline]
-    pub fn add_if(&mut self, yes: bool, x: f64) {
-        let i = self.binning.bin(x);
-        self.counts[i] += u64::from(yes);
-    }
-
-    /// [`Histogram::add_if`] for a histogram known to have `binning`, given
-    /// as a constant: the bin is then a shift, a subtraction and a clamp,
-    /// with the binning's branches and sizes folded away at compile time.
+    /// Adds one journey of value `x` if `yes`, on the tally's hot path:
+    /// without a branch on `yes` (whether a journey was resolved, say, which
+    /// the processor cannot predict), and with the histogram's `binning`
+    /// given as a constant, so that the bin is a shift, a subtraction and a
+    /// clamp, the binning's branches and sizes folded away at compile time.
     #[inline(always)]
     pub(crate) fn add_if_binned(&mut self, binning: Binning, yes: bool, x: f64) {
         debug_assert_eq!(binning, self.binning);
