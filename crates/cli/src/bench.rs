@@ -45,7 +45,7 @@ pub fn bench(study: &Study, label: &str, threads: usize, runs: usize) -> Result<
     }
     if fingerprints.len() > 1 {
         return Err(CliError::Internal(format!(
-            "runs on different thread counts gave different figures (fingerprints {})",
+            "runs of the same study gave different figures (fingerprints {})",
             fingerprints.join(", ")
         )));
     }
