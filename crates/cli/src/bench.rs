@@ -18,6 +18,7 @@ use crate::format::{bytes, rate, thousands};
 /// Runs the study `runs` times on one thread and `runs` times on
 /// `threads`, taking turns, and describes both.
 pub fn bench(study: &Study, label: &str, threads: usize, runs: usize) -> Result<String, CliError> {
+    let runs = runs.max(1);
     let designs = study.designs.len() as u64;
     let simulated = study.journeys * designs;
     let mut out = format!(
@@ -33,7 +34,7 @@ pub fn bench(study: &Study, label: &str, threads: usize, runs: usize) -> Result<
     }
     let mut seconds: Vec<Vec<f64>> = vec![Vec::new(); counts.len()];
     let mut fingerprints: Vec<String> = Vec::new();
-    for _ in 0..runs.max(1) {
+    for _ in 0..runs {
         for (times, &t) in seconds.iter_mut().zip(&counts) {
             let start = Instant::now();
             let report = run_threads(study, t);
@@ -49,18 +50,17 @@ pub fn bench(study: &Study, label: &str, threads: usize, runs: usize) -> Result<
             fingerprints.join(", ")
         )));
     }
-    let one_thread_median = median(&seconds[0]);
-    for (times, &t) in seconds.iter().zip(&counts) {
-        let speed = |s: f64| rate(simulated as f64 / s);
-        let (fastest, slowest) = (times.iter().copied().fold(f64::INFINITY, f64::min), times.iter().copied().fold(0.0, f64::max));
-        let speedup = if t == 1 { String::new() } else { format!(", {:.2}× one thread", one_thread_median / median(times)) };
+    let spreads: Vec<Spread> = seconds.iter().map(|times| Spread::of(times)).collect();
+    let speed = |s: f64| rate(simulated as f64 / s);
+    for (spread, &t) in spreads.iter().zip(&counts) {
+        let speedup = if t == 1 { String::new() } else { format!(", {:.2}× one thread", spreads[0].median / spread.median) };
         out.push_str(&format!(
             "  {t:>3} {:<8} {:>11} journeys/s median (best {}, worst {}); {} a run{speedup}\n",
             if t == 1 { "thread:" } else { "threads:" },
-            speed(median(times)),
-            speed(fastest),
-            speed(slowest),
-            duration(median(times)),
+            speed(spread.median),
+            speed(spread.fastest),
+            speed(spread.slowest),
+            duration(spread.median),
         ));
     }
     out.push_str(&format!("  fingerprint {} on every run\n", fingerprints.first().map_or("", String::as_str)));
@@ -69,15 +69,27 @@ pub fn bench(study: &Study, label: &str, threads: usize, runs: usize) -> Result<
     Ok(out)
 }
 
-/// The median of some run times (the mean of the middle two for an even
-/// count).
-fn median(times: &[f64]) -> f64 {
-    let mut sorted = times.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    match sorted.len() {
-        0 => 0.0,
-        n if n % 2 == 1 => sorted[n / 2],
-        n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+/// The median, fastest and slowest of some run times [s].
+#[derive(Debug, PartialEq)]
+struct Spread {
+    /// The mean of the middle two for an even count.
+    median: f64,
+    fastest: f64,
+    slowest: f64,
+}
+
+impl Spread {
+    /// Of at least one run time (none gives zeros).
+    fn of(times: &[f64]) -> Self {
+        let mut sorted = times.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let n = sorted.len();
+        let median = match n {
+            0 => 0.0,
+            n if n % 2 == 1 => sorted[n / 2],
+            n => (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0,
+        };
+        Self { median, fastest: sorted.first().copied().unwrap_or(0.0), slowest: sorted.last().copied().unwrap_or(0.0) }
     }
 }
 
@@ -98,12 +110,12 @@ pub fn peak_memory() -> Option<u64> {
 
 #[cfg(test)]
 mod tests {
-    use super::median;
+    use super::Spread;
 
     #[test]
-    fn median_of_odd_and_even_counts() {
-        assert_eq!(median(&[3.0, 1.0, 2.0]), 2.0);
-        assert_eq!(median(&[4.0, 1.0, 3.0, 2.0]), 2.5);
-        assert_eq!(median(&[0.5]), 0.5);
+    fn spread_of_odd_and_even_counts() {
+        assert_eq!(Spread::of(&[3.0, 1.0, 2.0]), Spread { median: 2.0, fastest: 1.0, slowest: 3.0 });
+        assert_eq!(Spread::of(&[4.0, 1.0, 3.0, 2.0]), Spread { median: 2.5, fastest: 1.0, slowest: 4.0 });
+        assert_eq!(Spread::of(&[0.5]), Spread { median: 0.5, fastest: 0.5, slowest: 0.5 });
     }
 }
