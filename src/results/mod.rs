@@ -189,6 +189,7 @@ pub fn Results() -> impl IntoView {
                 </section>
                 <section class="results-section experience" aria-labelledby="experience-heading">
                     <h3 id="experience-heading">"Experience and pain points"</h3>
+                    <p class="section-note">{emotion_curve::WHAT_IT_AVERAGES}</p>
                     <div class="chart-grid">
                         <div class="chart-cell print-key">
                             <ChartFigure

@@ -306,7 +306,9 @@ pub fn Stories(
                                         aria-pressed=move || (chosen.get().min(pairs.with(Vec::len).saturating_sub(1)) == i).to_string()
                                         on:click=move |_| set_chosen.set(i)
                                     >
-                                        <span class="story-choice-number">{format!("Customer {}", i + 1)}</span>
+                                        // The same number as the story's own title: the
+                                        // customer's place in the run, not in this list.
+                                        <span class="story-choice-number">{format!("Customer {}", pair.journey + 1)}</span>
                                         <span class="story-choice-persona">{pair.persona.clone()}</span>
                                     </button>
                                 }

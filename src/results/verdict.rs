@@ -16,6 +16,8 @@ pub enum Tone {
     Bad,
     Neutral,
     NotApplicable,
+    /// A change shown without a verdict (a percentile has no interval).
+    Unjudged,
 }
 
 impl Tone {
@@ -25,6 +27,7 @@ impl Tone {
             Verdict::Worse => Tone::Bad,
             Verdict::NoDetectableDifference => Tone::Neutral,
             Verdict::NotApplicable => Tone::NotApplicable,
+            Verdict::NoInterval => Tone::Unjudged,
         }
     }
 
@@ -35,6 +38,7 @@ impl Tone {
             Tone::Bad => "tone-bad",
             Tone::Neutral => "tone-neutral",
             Tone::NotApplicable => "tone-na",
+            Tone::Unjudged => "tone-unjudged",
         }
     }
 
@@ -45,6 +49,7 @@ impl Tone {
             Tone::Bad => "✗",
             Tone::Neutral => "=",
             Tone::NotApplicable => "–",
+            Tone::Unjudged => "·",
         }
     }
 }
@@ -78,7 +83,7 @@ mod tests {
 
     #[test]
     fn every_verdict_has_its_own_icon_and_class() {
-        let all = [Verdict::Better, Verdict::Worse, Verdict::NoDetectableDifference, Verdict::NotApplicable];
+        let all = [Verdict::Better, Verdict::Worse, Verdict::NoDetectableDifference, Verdict::NotApplicable, Verdict::NoInterval];
         let icons: Vec<_> = all.iter().map(|v| Tone::of(*v).icon()).collect();
         let classes: Vec<_> = all.iter().map(|v| Tone::of(*v).class()).collect();
         for i in 0..all.len() {

@@ -180,6 +180,7 @@ pub fn verdict(v: Verdict) -> &'static str {
         Verdict::Worse => "worse",
         Verdict::NoDetectableDifference => "no detectable difference",
         Verdict::NotApplicable => "n/a",
+        Verdict::NoInterval => "not judged (no interval)",
     }
 }
 

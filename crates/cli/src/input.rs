@@ -84,9 +84,25 @@ impl Source {
         }
     }
 
+    /// The study JSON the source holds. A file or standard input may hold
+    /// a share link instead of a study file (a link too long for the
+    /// shell's argument limit travels that way), which is unpacked.
+    pub fn study_json(&self) -> Result<String, CliError> {
+        let text = self.read()?;
+        if matches!(self, Source::Stdin | Source::File(_)) {
+            let trimmed = text.trim();
+            if !trimmed.starts_with('{') && looks_like_link(trimmed) {
+                return link::decode(trimmed).map_err(|e| {
+                    CliError::Input(format!("{} holds a share link that cannot be opened: {e}", self.label()))
+                });
+            }
+        }
+        Ok(text)
+    }
+
     /// Reads and validates the study.
     pub fn study(&self) -> Result<Study, CliError> {
-        let text = self.read()?;
+        let text = self.study_json()?;
         let study = Study::from_json(&text).map_err(|error| CliError::InvalidStudy {
             source: self.label(),
             error,

@@ -18,8 +18,9 @@ mod format;
 mod input;
 mod json;
 mod table;
+mod terminal;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -39,7 +40,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if !e.is_silent() {
-                eprintln!("{e}");
+                eprintln!("{}", terminal::safe(&e.to_string()));
             }
             e.exit_code()
         }
@@ -81,7 +82,8 @@ fn run(args: RunArgs) -> Result<(), CliError> {
     }
 
     let text = match format {
-        Format::Table => table::render(&report, &table::RunInfo { elapsed, threads }),
+        // A table is for people wherever it goes: never raw control characters.
+        Format::Table => terminal::safe(&table::render(&report, &table::RunInfo { elapsed, threads })).into_owned(),
         Format::Json => json::render(&report, args.full).map_err(|e| {
             CliError::Internal(format!("the report could not be written as JSON: {e}"))
         })?,
@@ -131,7 +133,7 @@ fn preset(name: &str) -> Result<String, CliError> {
 
 fn validate(arg: &str) -> Result<(), CliError> {
     let source = Source::classify(arg);
-    let text = source.read()?;
+    let text = source.study_json()?;
     match Study::from_json(&text) {
         Ok(study) => {
             let names: Vec<&str> = study.designs.iter().map(|d| d.name.as_str()).collect();
@@ -149,7 +151,7 @@ fn validate(arg: &str) -> Result<(), CliError> {
             // Just the problems, one per line: validate exists to list them.
             let mut stderr = io::stderr().lock();
             for line in problem_lines(&source.label(), &error) {
-                writeln!(stderr, "{line}").map_err(CliError::Output)?;
+                writeln!(stderr, "{}", terminal::safe(&line)).map_err(CliError::Output)?;
             }
             Err(CliError::Reported)
         }
@@ -180,9 +182,11 @@ fn bench(args: BenchArgs) -> Result<(), CliError> {
     print(&bench::bench(&study, &label, threads, args.runs)?)
 }
 
-/// Writes the output in one go.
+/// Writes the output in one go: as it is into a pipe or a file, with
+/// control characters escaped on a terminal (see `terminal.rs`).
 fn print(text: &str) -> Result<(), CliError> {
     let mut stdout = io::stdout().lock();
+    let text = if stdout.is_terminal() { terminal::safe(text) } else { text.into() };
     stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())

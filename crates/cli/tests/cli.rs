@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
 
 use journey_engine::{Study, presets};
-use serde_json::Value;
+use serde_json::{Value, json};
 
 /// MODEL.md's KPI keys ("What a run reports"), written out here rather than
 /// taken from the engine so that a drift from the model fails a test.
@@ -280,7 +280,8 @@ fn json_has_every_model_kpi_with_an_interval_per_design_and_comparison() {
                     "better",
                     "worse",
                     "no_detectable_difference",
-                    "not_applicable"
+                    "not_applicable",
+                    "no_interval"
                 ]
                 .contains(&verdict),
                 "{verdict}"
@@ -382,6 +383,37 @@ fn a_share_link_runs_like_the_file() {
     }
     // A link of a link is the same link.
     assert_eq!(ok(&["link", &url]).trim(), fragment);
+}
+
+/// A link too long for the shell's argument limit travels in a file or on
+/// standard input, and runs like the study it holds.
+#[test]
+fn a_share_link_in_a_file_or_on_standard_input_runs_like_the_file() {
+    let file = preset_file("pro-photographer");
+    let fragment = ok(&["link", path_str(&file)]).trim().to_owned();
+    let from_file = run_json(&[path_str(&file), "--journeys", FEW]);
+    let link_file = temp_file("link.txt", &format!("https://example.org/#{fragment}\n"));
+    assert_eq!(run_json(&[path_str(&link_file), "--journeys", FEW])["fingerprint"], from_file["fingerprint"]);
+    let output = journey_sim_with_stdin(&["run", "-", "--journeys", FEW, "--format", "json"], Some(&fragment));
+    let from_stdin: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(from_stdin["fingerprint"], from_file["fingerprint"]);
+    assert!(ok(&["validate", path_str(&link_file)]).starts_with("ok: "));
+    let broken = temp_file("broken-link.txt", &fragment[..fragment.len() / 2]);
+    fails_as_bad_input(&["run", path_str(&broken)], None, &["holds a share link that cannot be opened"]);
+}
+
+/// Names are anyone's text: escape sequences never reach the terminal from
+/// a table or a message, and no CSV cell starts a spreadsheet formula.
+#[test]
+fn names_cannot_drive_the_terminal_or_a_spreadsheet() {
+    let mut study: Value = serde_json::from_str(&ok(&["preset", "password-reset"])).expect("JSON");
+    study["title"] = json!("\u{1b}]0;owned\u{7}Title");
+    study["designs"][1]["name"] = json!("=HYPERLINK(\"http://evil\",\"x\")");
+    let file = temp_file("hostile.json", &study.to_string());
+    let table = ok(&["run", path_str(&file), "--journeys", FEW]);
+    assert!(!table.contains('\u{1b}') && table.contains("\\u{1b}]0;owned"), "{table}");
+    let csv = ok(&["run", path_str(&file), "--journeys", FEW, "--format", "csv"]);
+    assert!(csv.contains("\"'=HYPERLINK(") && !csv.contains(",=HYPERLINK") && !csv.contains("\"=HYPERLINK"), "{csv}");
 }
 
 #[test]

@@ -184,8 +184,14 @@ fn verdict_word(v: Verdict) -> String {
 
 /// Appends one record and its line end, quoting a field that holds a
 /// comma, a quote or a line break, and doubling its quotes (RFC 4180).
+///
+/// A field that a spreadsheet would take for a formula (text starting with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return, such as a design named
+/// `=HYPERLINK(…)`) gets a leading `'`, as OWASP's advice on CSV injection
+/// says; numbers, negative ones included, are written as they are.
 fn push_record<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item = S>, end: &str) {
     for (i, field) in fields.into_iter().enumerate() {
+        let field = neutralised(field.as_ref());
         let field = field.as_ref();
         if i > 0 {
             out.push(',');
@@ -199,6 +205,13 @@ fn push_record<S: AsRef<str>>(out: &mut String, fields: impl IntoIterator<Item =
         }
     }
     out.push_str(end);
+}
+
+/// The field, with a `'` in front if a spreadsheet would read it as a
+/// formula (see [`push_record`]).
+fn neutralised(field: &str) -> std::borrow::Cow<'_, str> {
+    let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']) && field.trim().parse::<f64>().is_err();
+    if formula { format!("'{field}").into() } else { field.into() }
 }
 
 #[cfg(test)]
@@ -300,6 +313,20 @@ mod tests {
         // The percentiles have a label and are in hours.
         let p50 = lines[1..].iter().map(|l| fields(l)).find(|f| f[4] == "hours_to_resolution_p50").unwrap();
         assert_eq!((p50[5].as_str(), p50[6].as_str()), ("Hours to resolution, median", "h"));
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_as_formulas_are_neutralised() {
+        let mut out = String::new();
+        push_record(&mut out, ["=HYPERLINK(\"http://x\")", "+1+2", "@SUM(A1)", "-0.25", "-3", "\tx", "plain"], "\n");
+        assert_eq!(out, "\"'=HYPERLINK(\"\"http://x\"\")\",'+1+2,'@SUM(A1),-0.25,-3,'\tx,plain\n");
+        let mut report = report_of("password-reset", 100);
+        report.designs[1].name = "=cmd|' /C calc'!A0".to_owned();
+        report.title = "@title".to_owned();
+        for layout in [CsvLayout::TwoTables, CsvLayout::OneTable] {
+            let csv = report_csv(&report, layout);
+            assert!(!csv.lines().any(|l| l.split(',').any(|f| f.starts_with('=') || f.starts_with('@'))), "{csv}");
+        }
     }
 
     #[test]

@@ -36,8 +36,11 @@ pub struct Histogram {
 /// Bins per octave of a log-linear binning (5 mantissa bits).
 pub const PER_OCTAVE: u32 = 32;
 
-/// Hours to resolution: 2⁻¹⁰ h (under 4 s) to 2¹⁴ h (almost two years).
-pub const HOURS: Binning = Binning::LogLinear { low_exponent: -10, octaves: 24 };
+/// Hours to resolution: 2⁻¹⁰ h (under 4 s) to 2³⁴ h. No journey can take
+/// longer (the validator caps a journey's elapsed hours at 10¹⁰, below
+/// 2³⁴), so the open-ended last bin stays empty and every quantile falls
+/// inside a closed bin.
+pub const HOURS: Binning = Binning::LogLinear { low_exponent: -10, octaves: 44 };
 /// Cost per journey: 2⁻⁷ (under 0.01) to 2²¹ (about two million).
 pub const COST: Binning = Binning::LogLinear { low_exponent: -7, octaves: 28 };
 /// Contacts per journey: 1 to 10.
@@ -146,6 +149,26 @@ impl Histogram {
         self.counts.iter().sum()
     }
 
+    /// The `p`-quantile of whole-number values, one per bin (contacts): the
+    /// lower edge of the first bin at which the cumulative share reaches
+    /// `p`, with no interpolation (a median of contacts is 1 or 2, never
+    /// 1.87); `None` for an empty histogram.
+    pub fn quantile_whole(&self, p: f64) -> Option<f64> {
+        let total = self.total();
+        if total == 0 {
+            return None;
+        }
+        let target = p.clamp(0.0, 1.0) * total as f64;
+        let mut below = 0u64;
+        for (i, &count) in self.counts.iter().enumerate() {
+            below += count;
+            if count > 0 && below as f64 >= target {
+                return Some(self.binning.edges(i).0);
+            }
+        }
+        None
+    }
+
     /// The `p`-quantile, interpolated linearly within its bin; `None` for an
     /// empty histogram.
     pub fn quantile(&self, p: f64) -> Option<f64> {
@@ -192,6 +215,29 @@ mod tests {
         assert!((median / 50.0 - 1.0).abs() < 1.0 / 32.0, "{median}");
         let p90 = h.quantile(0.9).unwrap();
         assert!((p90 / 90.0 - 1.0).abs() < 1.0 / 32.0, "{p90}");
+    }
+
+    #[test]
+    fn hours_bins_reach_beyond_the_longest_journey() {
+        let top = HOURS.edges(HOURS.len() - 2).1;
+        assert!(top > crate::bounds::MAX_JOURNEY_FIGURE, "{top}");
+        let mut h = Histogram::new(HOURS);
+        h.add(20_000.0);
+        let median = h.quantile(0.5).unwrap();
+        assert!((median / 20_000.0 - 1.0).abs() < 1.0 / 32.0, "{median}");
+    }
+
+    #[test]
+    fn whole_number_quantiles_are_whole() {
+        let mut h = Histogram::new(CONTACTS);
+        h.add_count(1.0, 576);
+        h.add_count(2.0, 300);
+        h.add_count(3.0, 124);
+        assert_eq!(h.quantile_whole(0.5), Some(1.0));
+        assert_eq!(h.quantile_whole(0.576), Some(1.0));
+        assert_eq!(h.quantile_whole(0.6), Some(2.0));
+        assert_eq!(h.quantile_whole(0.9), Some(3.0));
+        assert_eq!(Histogram::new(CONTACTS).quantile_whole(0.5), None);
     }
 
     #[test]

@@ -18,6 +18,19 @@ pub enum Better {
     Lower,
 }
 
+/// The values a KPI can take, which its interval must respect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scale {
+    /// A share of something, in [0, 1]: a score interval (Wilson's) keeps
+    /// its interval inside.
+    Rate,
+    /// Zero or more: counts, minutes, hours, money.
+    Amount,
+    /// A satisfaction score, in [0, 100].
+    Score,
+}
+
 /// What a KPI measures and how to show it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct KpiInfo {
@@ -30,6 +43,7 @@ pub struct KpiInfo {
     /// Unit for display: "%", "min", "h", "money" or "" (a count).
     pub unit: &'static str,
     pub better: Better,
+    pub scale: Scale,
 }
 
 /// Number of KPIs with confidence intervals.
@@ -57,21 +71,20 @@ pub const KPIS: [KpiInfo; KPI_COUNT] = [
 ];
 
 const fn info(key: &'static str, label: &'static str, meaning: &'static str, unit: &'static str, better: Better) -> KpiInfo {
-    KpiInfo { key, label, meaning, unit, better }
+    // Every rate is shown in percent, the score has no unit, and every
+    // other KPI is an amount.
+    let scale = match (unit.as_bytes(), key.as_bytes()) {
+        (b"%", _) => Scale::Rate,
+        (_, b"satisfaction") => Scale::Score,
+        _ => Scale::Amount,
+    };
+    KpiInfo { key, label, meaning, unit, better, scale }
 }
 
 /// Looks a KPI up by its key.
 pub fn kpi(key: &str) -> Option<&'static KpiInfo> {
     KPIS.iter().find(|k| k.key == key)
 }
-
-/// Indices into [`KPIS`] of the KPIs whose sums other figures are read
-/// from (stage visits: see `tally.rs`).
-pub(crate) const CONTAINMENT: usize = 2;
-pub(crate) const ABANDONMENT: usize = 4;
-pub(crate) const ESCALATION: usize = 5;
-pub(crate) const CONTACTS: usize = 7;
-pub(crate) const AGENT_CONTACTS: usize = 8;
 
 /// Indices of the KPIs whose denominator b varies by journey (true
 /// ratios); every other KPI is a mean per journey, with b = 1.

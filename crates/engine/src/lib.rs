@@ -26,8 +26,10 @@
 //! - [`presets`] holds example studies; [`link`] packs a study into a URL
 //!   fragment.
 
+mod bounds;
 pub mod csv;
 pub mod distribution;
+pub mod emotion;
 pub mod histogram;
 pub mod journey;
 pub mod kpi;
@@ -46,5 +48,6 @@ pub use kpi::{KPIS, KpiInfo};
 pub use report::{Comparison, DesignReport, Difference, Estimate, PainPoint, Report, Verdict, report};
 pub use run::{chunk_count, prepare, run, run_threads, simulate_chunks, tally_threads};
 pub use study::*;
-pub use tally::{CHUNK_JOURNEYS, Flow, STAGES, Tally};
+pub use emotion::STAGES;
+pub use tally::{CHUNK_JOURNEYS, Flow, Tally};
 pub use validate::{Problem, StudyError};

@@ -15,10 +15,11 @@ use serde::ser::SerializeMap;
 use sha2::{Digest, Sha256};
 
 use crate::histogram::Histogram;
-use crate::kpi::{Better, KPI_COUNT, KPIS};
+use crate::kpi::{Better, KPI_COUNT, KPIS, Scale};
 use crate::story::StoryStep;
 use crate::study::Study;
-use crate::tally::{CrossSums, DesignTally, Flow, STAGES, Sums, Tally, float};
+use crate::emotion::STAGES;
+use crate::tally::{CrossSums, DesignTally, Flow, Sums, Tally, float};
 
 /// z-score of a two-sided 95% interval.
 pub const Z95: f64 = 1.959_963_984_540_054;
@@ -88,6 +89,9 @@ pub enum Verdict {
     NoDetectableDifference,
     /// The figure is undefined for one of the designs.
     NotApplicable,
+    /// A percentile, which carries no interval: its change is shown but
+    /// not judged.
+    NoInterval,
 }
 
 /// KPIs by key, in MODEL.md's order; serialised as a JSON object.
@@ -124,12 +128,17 @@ pub struct Histograms {
     pub satisfaction: Histogram,
 }
 
-/// The average running satisfaction when customers reach a stage.
+/// One point of the emotion curve (see `emotion.rs`): the average over
+/// every customer of their score at this stage of their first contact
+/// (carried forward over stages they skipped; at the outcome, their final
+/// score), which never rises from one stage to the next.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StageScore {
     pub stage: &'static str,
     pub mean: Option<f64>,
-    pub visits: u64,
+    /// Customers who reached this stage in their first contact (at the
+    /// outcome: every customer).
+    pub reached: u64,
 }
 
 /// A place where journeys break, counted per 1,000 customers (an event can
@@ -160,6 +169,7 @@ impl Verdict {
             Verdict::Worse => "worse",
             Verdict::NoDetectableDifference => "no detectable difference",
             Verdict::NotApplicable => "not applicable",
+            Verdict::NoInterval => "not judged (no interval)",
         }
     }
 }
@@ -269,12 +279,12 @@ fn design_report(design: &crate::study::Design, dt: &DesignTally) -> DesignRepor
         flow: dt.flow.clone(),
         stages: STAGES
             .iter()
-            .zip(dt.stage_visits())
+            .zip(dt.stage_reached)
             .zip(dt.stage_score)
-            .map(|((stage, visits), score)| StageScore {
+            .map(|((stage, reached), score)| StageScore {
                 stage,
-                visits,
-                mean: (visits > 0).then(|| float(score) / visits as f64),
+                reached,
+                mean: (dt.total.n > 0).then(|| float(score) / dt.total.n as f64),
             })
             .collect(),
         stories: dt
@@ -325,7 +335,8 @@ fn pain_points(flow: &Flow, journeys: u64) -> Vec<PainPoint> {
 fn percentile_differences(variant: &Histogram, baseline: &Histogram) -> [(&'static str, Difference); 2] {
     [("hours_to_resolution_p50", 0.5), ("hours_to_resolution_p90", 0.9)].map(|(key, p)| {
         let estimate = variant.quantile(p).zip(baseline.quantile(p)).map(|(v, b)| v - b);
-        (key, Difference { estimate, ci95: None, unpaired_ci95: None, verdict: Verdict::NotApplicable })
+        let verdict = if estimate.is_some() { Verdict::NoInterval } else { Verdict::NotApplicable };
+        (key, Difference { estimate, ci95: None, unpaired_ci95: None, verdict })
     })
 }
 
@@ -356,10 +367,44 @@ fn estimate(k: usize, s: &Sums<i128>) -> Estimate {
     };
     let ci95 = (s.n >= 2).then(|| {
         let n = s.n as f64;
-        let half = Z95 * libm::sqrt(p.sum_d2 / (n * (n - 1.0))) / p.b_mean;
-        [p.ratio - half, p.ratio + half]
+        let variance = p.sum_d2 / (n * (n - 1.0)) / (p.b_mean * p.b_mean);
+        interval(KPIS[k].scale, p.ratio, variance, float(s.b[k]), Z95)
     });
     Estimate { estimate: Some(p.ratio), ci95 }
+}
+
+/// The 95% interval of an estimate with the given variance (delta method),
+/// kept to the values the KPI can take (see [`Scale`]) and never wider
+/// than they allow.
+///
+/// A rate gets Wilson's score interval with the effective number of trials
+/// n = p(1 − p) / variance: for independent yes/no trials this is Wilson's
+/// interval itself; for contacts clustered in journeys (or journeys in
+/// replications) the delta-method variance carries the clustering. Unlike
+/// the plain normal interval it stays inside [0, 1] and keeps a width at
+/// 0% and 100%, where every trial agreeing would make the variance 0: the
+/// trials are then the `trials` observed (Σb). Amounts and scores keep the
+/// normal interval, cut at 0 (and 100).
+pub(crate) fn interval(scale: Scale, estimate: f64, variance: f64, trials: f64, z: f64) -> [f64; 2] {
+    match scale {
+        Scale::Rate => {
+            let p = estimate.clamp(0.0, 1.0);
+            let spread = p * (1.0 - p);
+            let n = if variance > 0.0 && spread > 0.0 { spread / variance } else { trials };
+            if n.is_nan() || n <= 0.0 || n.is_infinite() {
+                return [p, p];
+            }
+            let z2 = z * z;
+            let centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
+            let half = z / (1.0 + z2 / n) * libm::sqrt(spread / n + z2 / (4.0 * n * n));
+            [(centre - half).clamp(0.0, p), (centre + half).clamp(p, 1.0)]
+        }
+        Scale::Amount | Scale::Score => {
+            let half = z * libm::sqrt(variance.max(0.0));
+            let top = if scale == Scale::Score { 100.0 } else { f64::INFINITY };
+            [(estimate - half).max(0.0), (estimate + half).min(top)]
+        }
+    }
 }
 
 fn difference(k: usize, variant: &Sums<i128>, baseline: &Sums<i128>, cross: &CrossSums<i128>) -> Difference {

@@ -17,9 +17,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::emotion::FirstContact;
 use crate::histogram::{self, Histogram};
 use crate::journey::{AttemptResult, JourneyFigures, Next, Observer, PreparedDesign, Step, simulate};
-use crate::kpi::{self, KPI_COUNT, RATIO_COUNT, RATIO_KPIS, Terms, journey_terms};
+use crate::kpi::{KPI_COUNT, RATIO_COUNT, RATIO_KPIS, Terms, journey_terms};
 use crate::story::{STORY_COUNT, Story};
 use crate::study::Study;
 
@@ -30,8 +31,6 @@ pub const CHUNK_JOURNEYS: u64 = 4096;
 const SCALE_BITS: u32 = 32;
 const SCALE: f64 = (1u64 << SCALE_BITS) as f64;
 
-/// Stages of the emotion curve, in journey order.
-pub const STAGES: [&str; 6] = ["Contact", "Self-service", "Wait", "Agent", "Escalation", "Outcome"];
 
 /// Everything accumulated so far, for every design of a study.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -55,8 +54,11 @@ pub(crate) struct DesignTally {
     pub(crate) cost: Histogram,
     pub(crate) satisfaction: Histogram,
     pub(crate) flow: Flow,
-    /// Per stage: sum of running satisfaction, fixed point.
+    /// Per stage of the emotion curve: the sum over journeys of each one's
+    /// value there (see `emotion.rs`), fixed point.
     pub(crate) stage_score: [i128; 6],
+    /// Per stage: journeys that reached it in their first contact.
+    pub(crate) stage_reached: [u64; 6],
     pub(crate) stories: Vec<Story>,
 }
 
@@ -176,6 +178,7 @@ impl Tally {
                     satisfaction: Histogram::new(histogram::SATISFACTION),
                     flow: Flow::new(attempts, d.channels.len()),
                     stage_score: [0; 6],
+                    stage_reached: [0; 6],
                     stories: Vec::new(),
                 }
             })
@@ -205,6 +208,7 @@ impl Tally {
             a.flow.merge(&b.flow);
             for s in 0..6 {
                 add(&mut a.stage_score[s], b.stage_score[s]);
+                a.stage_reached[s] += b.stage_reached[s];
             }
             a.stories.extend(b.stories.iter().cloned());
             a.stories.sort_by_key(|s| s.journey);
@@ -226,7 +230,12 @@ impl Tally {
             for (d, design) in prepared.iter().enumerate() {
                 let sums = &mut local[d];
                 let dt = &mut self.designs[d];
-                let mut observer = TallyObserver { flow: &mut dt.flow, stage_score: &mut sums.stage_score };
+                let mut observer = TallyObserver {
+                    flow: &mut dt.flow,
+                    stage_score: &mut sums.stage_score,
+                    stage_reached: &mut dt.stage_reached,
+                    first_contact: FirstContact::default(),
+                };
                 let figures = if journey < STORY_COUNT {
                     let mut story = Story::begin(journey);
                     let f = simulate(design, journey, &mut (&mut observer, &mut story));
@@ -276,32 +285,6 @@ impl Tally {
     }
 }
 
-impl DesignTally {
-    /// Journeys' visits to each stage of [`STAGES`]. Every visit is a count
-    /// the tally keeps anyway, so they are read off rather than counted a
-    /// second time per step: contacts, self-service attempts, queue
-    /// entries, agent interactions (tier-1 contacts, and escalations not
-    /// abandoned in the tier-2 queue), escalations and journeys.
-    pub(crate) fn stage_visits(&self) -> [u64; 6] {
-        let t = &self.total;
-        let tier2_abandoned = self.flow.ended_with(AttemptResult::Tier2Abandoned);
-        let escalations = count(t.a[kpi::ESCALATION]);
-        [
-            count(t.a[kpi::CONTACTS]),
-            count(t.b[kpi::CONTAINMENT]),
-            count(t.b[kpi::ABANDONMENT]),
-            count(t.a[kpi::AGENT_CONTACTS]) + escalations.saturating_sub(tier2_abandoned),
-            escalations,
-            t.n,
-        ]
-    }
-}
-
-/// A fixed-point sum of whole numbers, as the number it is.
-fn count(x: i128) -> u64 {
-    u64::try_from(x >> SCALE_BITS).unwrap_or(0)
-}
-
 fn add_histograms(dt: &mut DesignTally, f: &JourneyFigures) {
     dt.hours_to_resolution.add_if_binned(histogram::HOURS, f.resolved, f.elapsed_hours);
     dt.cost.add_if_binned(histogram::COST, true, f.cost);
@@ -332,10 +315,12 @@ impl ChunkSums {
     }
 }
 
-/// Feeds flow counts and stage satisfaction from a journey's steps.
+/// Feeds flow counts and the emotion curve from a journey's steps.
 struct TallyObserver<'a> {
     flow: &'a mut Flow,
     stage_score: &'a mut [f64; 6],
+    stage_reached: &'a mut [u64; 6],
+    first_contact: FirstContact,
 }
 
 impl Observer for TallyObserver<'_> {
@@ -343,17 +328,25 @@ impl Observer for TallyObserver<'_> {
     /// the matches below fold away.
     #[inline(always)]
     fn step(&mut self, step: &Step, score: f64) {
-        if let Step::AttemptEnd { attempt, channel, result, next } = step {
-            let flow = &mut *self.flow;
-            let a = (*attempt as usize - 1).min(flow.attempts - 1);
-            flow.entry[(a * flow.channels + channel) * RESULTS + result.index()] += 1;
-            match next {
-                Next::Retry { channel } => flow.retry[(a * RESULTS + result.index()) * flow.channels + channel] += 1,
-                Next::Resolved => flow.end[(a * RESULTS + result.index()) * 2] += 1,
-                Next::GaveUp => flow.end[(a * RESULTS + result.index()) * 2 + 1] += 1,
+        match step {
+            Step::AttemptEnd { attempt, channel, result, next } => {
+                let flow = &mut *self.flow;
+                let a = (*attempt as usize - 1).min(flow.attempts - 1);
+                flow.entry[(a * flow.channels + channel) * RESULTS + result.index()] += 1;
+                match next {
+                    Next::Retry { channel } => flow.retry[(a * RESULTS + result.index()) * flow.channels + channel] += 1,
+                    Next::Resolved => flow.end[(a * RESULTS + result.index()) * 2] += 1,
+                    Next::GaveUp => flow.end[(a * RESULTS + result.index()) * 2 + 1] += 1,
+                }
             }
-        } else if let Some(stage) = step.stage() {
-            self.stage_score[stage] += score;
+            Step::Outcome { .. } => {
+                let (values, reached) = self.first_contact.finish(score);
+                for stage in 0..6 {
+                    self.stage_score[stage] += values[stage];
+                    self.stage_reached[stage] += u64::from(reached[stage]);
+                }
+            }
+            _ => self.first_contact.step(step, score),
         }
     }
 }
@@ -365,18 +358,24 @@ impl<A: Observer, B: Observer> Observer for (&mut A, &mut B) {
     }
 }
 
+/// Largest magnitude a sum may reach before it stops being exact [value
+/// units]: 2⁹⁴, half the fixed-point range. The validator's bounds
+/// (`bounds.rs`) keep every sum of a valid study below 10²⁷.
+const EXACT_LIMIT: f64 = 1.9807040628566084e28;
+
 #[inline]
 fn fixed(x: f64) -> i128 {
+    debug_assert!(x.is_finite() && x.abs() < EXACT_LIMIT, "a chunk's sum is {x}: NaN, infinite or beyond exact range");
     // `as` saturates, so even absurd inputs cannot overflow or panic here.
     (x * SCALE).round() as i128
 }
 
-/// Adds to a fixed-point sum. Saturating, so a study with absurd magnitudes
-/// (a lognormal whose p90 is a billion times its median, say) gives absurd
-/// figures rather than a crash; any realistic study is far from the limit
-/// (about 10³⁸ / 2³², or 4·10²⁸, per sum).
+/// Adds to a fixed-point sum. Saturating in release builds, so nothing can
+/// crash here; in debug builds (the tests) reaching the limit is a failure,
+/// since the validator's bounds must keep every study far from it.
 #[inline]
 fn add(sum: &mut i128, x: i128) {
+    debug_assert!(sum.checked_add(x).is_some_and(|s| s.unsigned_abs() < (1u128 << 126)), "a fixed-point sum overflowed");
     *sum = sum.saturating_add(x);
 }
 

@@ -19,8 +19,12 @@ use std::fmt;
 
 use serde_json::{Map, Value};
 
-use crate::distribution::{Distribution, DistributionSpec};
+use crate::distribution::{Distribution, DistributionSpec, readable};
+use crate::bounds;
 use crate::study::*;
+
+/// The largest whole number every float represents exactly (2⁵³).
+const EXACT_FLOAT_INTEGER: f64 = 9_007_199_254_740_992.0;
 
 /// One thing wrong with a study, and where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,9 +43,11 @@ pub struct StudyError {
 }
 
 impl Study {
-    /// Parses and validates study-file JSON.
+    /// Parses and validates study-file JSON. A key given twice in one
+    /// object is a problem (JSON parsers disagree on which one wins, so
+    /// the file means different things to different programs).
     pub fn from_json(text: &str) -> Result<Study, StudyError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| StudyError {
+        let value: Value = strict_json::parse(text).map_err(|e| StudyError {
             problems: vec![Problem {
                 path: String::new(),
                 message: format!("this is not valid JSON (line {}, column {}): {}", e.line(), e.column(), strip_position(&e)),
@@ -61,7 +67,7 @@ impl Study {
                     // Every `None` above comes with a problem; this is a guard, not a path.
                     reader.problem("", "the study could not be read");
                 }
-                Err(StudyError { problems: reader.problems })
+                Err(reader.into_error())
             }
         }
     }
@@ -102,11 +108,18 @@ fn strip_position(e: &serde_json::Error) -> String {
     }
 }
 
+/// Most problems listed by path; the rest are counted in one last problem,
+/// so that a crafted study with hundreds of thousands of faults costs no
+/// more to report, print or show than a hundred.
+pub const MAX_LISTED_PROBLEMS: usize = 100;
+
 /// Collects problems while reading; each reading function returns `None`
 /// exactly when it recorded a problem.
 #[derive(Default)]
 struct Reader {
     problems: Vec<Problem>,
+    /// Problems beyond [`MAX_LISTED_PROBLEMS`], counted only.
+    unlisted: usize,
 }
 
 /// An object being read: its fields, its path, and which keys it may have.
@@ -140,16 +153,35 @@ fn describe(value: &Value) -> String {
     }
 }
 
+/// A number in a message: 0.30000000000000004 reads as 0.3, 1e-300 as
+/// 1e-300 (not 0).
 fn pretty(x: f64) -> String {
-    // Short and exact enough for messages: 0.30000000000000004 reads as 0.3.
-    let s = format!("{:.6}", x);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_owned()
+    readable(x)
 }
 
 impl Reader {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
-        self.problems.push(Problem { path: path.to_owned(), message: message.into() });
+        if self.problems.len() < MAX_LISTED_PROBLEMS {
+            self.problems.push(Problem { path: path.to_owned(), message: message.into() });
+        } else {
+            self.unlisted += 1;
+        }
+    }
+
+    /// The problems, with a last one that counts those not listed.
+    fn into_error(mut self) -> StudyError {
+        if self.unlisted > 0 {
+            let n = self.unlisted;
+            self.problems.push(Problem {
+                path: String::new(),
+                message: format!(
+                    "and {} more problem{} (only the first {MAX_LISTED_PROBLEMS} are listed)",
+                    readable(n as f64),
+                    if n == 1 { "" } else { "s" }
+                ),
+            });
+        }
+        StudyError { problems: self.problems }
     }
 
     fn object<'a>(&mut self, value: &'a Value, path: &str, allowed: &[&str]) -> Option<Obj<'a>> {
@@ -235,10 +267,25 @@ impl Reader {
             }
             Some(v) => v,
         };
+        // A whole number written with a decimal point or an exponent (3.0,
+        // 2e4) is read as a float; beyond 2⁵³ floats skip whole numbers, so
+        // such a seed would silently become another one.
+        if let Value::Number(n) = value
+            && n.as_u64().is_none()
+            && n.as_f64().is_some_and(|x| x.fract() == 0.0 && x > EXACT_FLOAT_INTEGER)
+        {
+            self.problem(
+                &path,
+                format!(
+                    "{n} is too large to be exact when written with a decimal point or an exponent; write it as plain digits (such as 18446744073709551615)"
+                ),
+            );
+            return None;
+        }
         let n = match value {
             Value::Number(n) => n
                 .as_u64()
-                .or_else(|| n.as_f64().filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x <= u64::MAX as f64).map(|x| x as u64)),
+                .or_else(|| n.as_f64().filter(|x| x.fract() == 0.0 && *x >= 0.0 && *x <= EXACT_FLOAT_INTEGER).map(|x| x as u64)),
             _ => None,
         };
         match n {
@@ -546,13 +593,18 @@ impl Reader {
             }
             personas
         });
-        Some(Design {
+        let design = Design {
             name: name?,
             context_carryover: context_carryover?,
             repeat_explanation_minutes: repeat?,
             personas: personas?,
             channels: channels?,
-        })
+        };
+        if let Some(too_large) = bounds::check(&design, 0.0) {
+            self.problem(&format!("{path}.channels[{}]", too_large.channel), too_large.message);
+            return None;
+        }
+        Some(design)
     }
 
     fn persona(&mut self, value: &Value, path: &str, channel_names: &[String]) -> Option<Persona> {
@@ -620,7 +672,11 @@ impl Reader {
                 continue;
             };
             match weight.as_f64() {
-                Some(w) if w.is_finite() && w >= 0.0 => entries.push((index, name.clone(), w)),
+                Some(w) if w.is_finite() && (0.0..=MAX_VALUE).contains(&w) => entries.push((index, name.clone(), w)),
+                Some(w) if w > MAX_VALUE => {
+                    self.problem(&entry_path, format!("{} is too large (at most 1,000,000,000)", pretty(w)));
+                    ok = false;
+                }
                 Some(w) => {
                     self.problem(&entry_path, format!("{} is not a weight (it must be 0 or more)", pretty(w)));
                     ok = false;
@@ -803,4 +859,80 @@ fn similar(a: &str, b: &str) -> bool {
         prev = cur;
     }
     prev[b.len()] <= 2
+}
+
+/// JSON parsing that refuses a key given twice in one object.
+mod strict_json {
+    use std::fmt;
+
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    use serde_json::{Map, Number, Value};
+
+    /// Parses `text` as serde_json would, except for repeated keys.
+    pub(super) fn parse(text: &str) -> Result<Value, serde_json::Error> {
+        serde_json::from_str::<Strict>(text).map(|s| s.0)
+    }
+
+    struct Strict(Value);
+
+    impl<'de> Deserialize<'de> for Strict {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            deserializer.deserialize_any(StrictVisitor).map(Strict)
+        }
+    }
+
+    struct StrictVisitor;
+
+    impl<'de> Visitor<'de> for StrictVisitor {
+        type Value = Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+            Ok(Value::Bool(b))
+        }
+        fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+            Ok(Value::Number(n.into()))
+        }
+        fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+            Ok(Value::Number(n.into()))
+        }
+        fn visit_f64<E>(self, x: f64) -> Result<Value, E> {
+            Ok(Number::from_f64(x).map_or(Value::Null, Value::Number))
+        }
+        fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+            Ok(Value::String(s.to_owned()))
+        }
+        fn visit_string<E>(self, s: String) -> Result<Value, E> {
+            Ok(Value::String(s))
+        }
+        fn visit_unit<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_none<E>(self) -> Result<Value, E> {
+            Ok(Value::Null)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(Strict(item)) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(Value::Array(items))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+            let mut object = Map::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if object.contains_key(&key) {
+                    return Err(de::Error::custom(format_args!(
+                        "the key \"{}\" appears twice in one object; keep only the one you mean",
+                        key.chars().take(40).collect::<String>()
+                    )));
+                }
+                let Strict(value) = map.next_value()?;
+                object.insert(key, value);
+            }
+            Ok(Value::Object(object))
+        }
+    }
 }

@@ -193,6 +193,78 @@ fn all_problems_of_a_file_are_reported_at_once() {
 }
 
 #[test]
+fn a_key_given_twice_is_refused_not_silently_taken() {
+    let text = presets::all()[0].json.replacen("\"journeys\":", "\"journeys\": 5, \"journeys\":", 1);
+    let err = Study::from_json(&text).expect_err("journeys twice");
+    assert!(err.problems[0].message.contains("\"journeys\" appears twice"), "{err}");
+}
+
+#[test]
+fn whole_numbers_beyond_the_exact_floats_must_be_written_as_digits() {
+    refused(with("/seed", json!(1.8446744073709552e19)), "seed", "plain digits");
+    refused(with("/seed", json!(9007199254740994.0)), "seed", "plain digits");
+    let exact = Study::from_value(&with("/seed", json!(18_446_744_073_709_551_615u64))).expect("u64 digits");
+    assert_eq!(exact.seed, u64::MAX);
+    let small = Study::from_value(&with("/seed", json!(3.0))).expect("a small whole float");
+    assert_eq!(small.seed, 3);
+}
+
+#[test]
+fn channel_weights_are_capped_like_every_amount() {
+    let mut study = with("/designs/0/personas/0/channel_mix", json!({"Phone": 1e308, "Chat": 1e308}));
+    study["designs"][1]["personas"][0]["channel_mix"] = json!({"Phone": 1, "Chat": 1});
+    refused(study, "designs[0].personas[0].channel_mix[\"Phone\"]", "too large");
+}
+
+/// A design in which one journey could reach more than 10¹⁰ minutes,
+/// hours or money is refused at the channel to blame: the sums of a run
+/// are exact only below that.
+#[test]
+fn journeys_that_could_overflow_the_exact_sums_are_refused() {
+    let mut study = with("/designs/0/channels/1/agent/cost_per_minute", json!(1e9));
+    study["designs"][0]["channels"][1]["agent"]["handle_minutes"] = json!({"kind": "fixed", "value": 1e3});
+    refused(study, "designs[0].channels[1]", "could cost up to");
+    let mut study = with("/title", json!("Slow replies"));
+    study["designs"][0]["channels"][2]["agent"]["response_delay_hours"] = json!({"kind": "fixed", "value": 1e9});
+    study["designs"][0]["personas"][0]["retry_gap_hours"] = json!({"kind": "fixed", "value": 1e9});
+    refused(study, "designs[0].channels[2]", "could last up to");
+}
+
+/// Distributions whose draws would reach beyond 10⁹ are refused with the
+/// range that works.
+#[test]
+fn distributions_too_wide_to_sum_say_what_range_works() {
+    refused(
+        with("/designs/0/channels/1/agent/handle_minutes", json!({"kind": "lognormal", "median": 1, "p90": 1e9})),
+        "designs[0].channels[1].agent.handle_minutes.p90",
+        "with this median the p90 can be at most 25",
+    );
+    refused(
+        with("/designs/0/channels/1/agent/handle_minutes", json!({"kind": "exponential", "mean": 1e9})),
+        "designs[0].channels[1].agent.handle_minutes.mean",
+        "the mean can be at most 27,",
+    );
+    refused(
+        with("/designs/0/channels/1/agent/handle_minutes", json!({"kind": "gamma", "mean": 1e-300, "sd": 1e9})),
+        "designs[0].channels[1].agent.handle_minutes.sd",
+        "at most 1,000 times the mean",
+    );
+}
+
+/// A study with hundreds of thousands of faults lists the first hundred
+/// and counts the rest, so no link can freeze the page or flood a terminal.
+#[test]
+fn problems_beyond_the_first_hundred_are_counted_not_listed() {
+    let values: Vec<Value> = (0..100_000).map(|_| json!("x")).collect();
+    let mut study = with("/designs/0/channels/1/agent/handle_minutes", json!({"kind": "empirical", "values": values}));
+    study["designs"][1]["channels"][1]["agent"]["handle_minutes"] = json!({"kind": "empirical", "values": values});
+    let err = Study::from_value(&study).expect_err("200,000 problems");
+    assert_eq!(err.problems.len(), 101);
+    let last = err.problems.last().expect("a count");
+    assert_eq!(last.message, "and 199,900 more problems (only the first 100 are listed)");
+}
+
+#[test]
 fn syntax_errors_say_where() {
     let err = Study::from_json("{\"schema\": 1,\n \"title\": }").expect_err("not JSON");
     assert!(err.problems[0].message.contains("line 2"), "{err}");

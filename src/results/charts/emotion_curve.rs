@@ -1,9 +1,14 @@
-//! The emotion curve: average running satisfaction at each stage of the
-//! journey, a line per design, in the manner of a journey map.
+//! The emotion curve: how customers feel through their first contact, and
+//! at the end of their journey, a line per design, in the manner of a
+//! journey map.
 //!
-//! Stages come from the engine (contact, self-service, wait, agent,
-//! escalation, outcome). A stage no design reaches is left out; a design
-//! that skips a stage (no self-service, say) joins its neighbours.
+//! Every point averages **every** customer (see the engine's `emotion.rs`):
+//! a customer's score at the first visit of each stage of their first
+//! contact, carried forward over the stages they skip, and their final
+//! score at the outcome. Scores only fall, so the lines never rise, and a
+//! rise on the chart would be a recovery no customer had. Stages no
+//! customer of any design reaches are left out; the data table says how
+//! many customers reached each stage.
 
 use journey_engine::Report;
 use plotters::prelude::DrawingBackend;
@@ -19,10 +24,10 @@ use crate::results::format::{count, number};
 pub struct EmotionSeries {
     pub name: String,
     pub design: usize,
-    /// Average score at each of the curve's stages; `None` where the
-    /// design's journeys never reach it.
+    /// Average score of every customer at each of the curve's stages.
     pub means: Vec<Option<f64>>,
-    pub visits: Vec<u64>,
+    /// Customers who reached each stage in their first contact.
+    pub reached: Vec<u64>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -31,9 +36,12 @@ pub struct EmotionCurve {
     pub series: Vec<EmotionSeries>,
 }
 
+/// What every point of the curve averages, in words for the page.
+pub const WHAT_IT_AVERAGES: &str = "Each point averages every customer: their score at that stage of their first contact (a customer who skips a stage keeps the score they had), and at Outcome their final score, after any further contacts. Scores only ever fall, so the lines never rise.";
+
 pub fn emotion_curve(report: &Report) -> EmotionCurve {
     let all: Vec<&str> = report.designs.first().map(|d| d.stages.iter().map(|s| s.stage).collect()).unwrap_or_default();
-    let reached = |i: usize| report.designs.iter().any(|d| d.stages.get(i).is_some_and(|s| s.visits > 0 && s.mean.is_some()));
+    let reached = |i: usize| report.designs.iter().any(|d| d.stages.get(i).is_some_and(|s| s.reached > 0 && s.mean.is_some()));
     let keep: Vec<usize> = (0..all.len()).filter(|&i| reached(i)).collect();
     let series = report
         .designs
@@ -43,7 +51,7 @@ pub fn emotion_curve(report: &Report) -> EmotionCurve {
             name: design.name.clone(),
             design: d,
             means: keep.iter().map(|&i| design.stages.get(i).and_then(|s| s.mean)).collect(),
-            visits: keep.iter().map(|&i| design.stages.get(i).map_or(0, |s| s.visits)).collect(),
+            reached: keep.iter().map(|&i| design.stages.get(i).map_or(0, |s| s.reached)).collect(),
         })
         .collect();
     EmotionCurve { stages: keep.iter().map(|&i| all[i].to_owned()).collect(), series }
@@ -51,7 +59,7 @@ pub fn emotion_curve(report: &Report) -> EmotionCurve {
 
 impl EmotionCurve {
     pub fn title(&self) -> String {
-        "Satisfaction along the journey".to_owned()
+        "Satisfaction through the first contact".to_owned()
     }
 
     pub fn summary(&self) -> String {
@@ -67,12 +75,19 @@ impl EmotionCurve {
                 }
             })
             .collect();
-        format!("{}: average satisfaction at {} stages. {}.", self.title(), self.stages.len(), ends.join("; "))
+        format!(
+            "{}: average satisfaction of all customers at {} stages. {}.",
+            self.title(),
+            self.stages.len(),
+            ends.join("; ")
+        )
     }
 
     pub fn table(&self) -> DataTable {
         let mut headers = vec!["Stage".to_owned()];
-        headers.extend(self.series.iter().map(|s| format!("{} (average score, visits)", s.name)));
+        headers.extend(
+            self.series.iter().map(|s| format!("{} (average score of all customers; customers who reached the stage)", s.name)),
+        );
         let rows = self
             .stages
             .iter()
@@ -80,13 +95,13 @@ impl EmotionCurve {
             .map(|(i, stage)| {
                 let mut row = vec![stage.clone()];
                 row.extend(self.series.iter().map(|s| match s.means[i] {
-                    Some(m) => format!("{} ({})", number(m, 1, false), count(s.visits[i])),
-                    None => "not reached".to_owned(),
+                    Some(m) => format!("{} ({})", number(m, 1, false), count(s.reached[i])),
+                    None => "no customers yet".to_owned(),
                 }));
                 row
             })
             .collect();
-        DataTable { caption: self.title(), headers, rows }
+        DataTable { caption: format!("{}. {WHAT_IT_AVERAGES}", self.title()), headers, rows }
     }
 
     fn legend(&self) -> Vec<LegendItem> {
@@ -183,6 +198,18 @@ mod tests {
         }
         let t = curve.table();
         assert_eq!(t.rows.len(), curve.stages.len());
+    }
+
+    #[test]
+    fn no_line_rises_and_the_table_says_what_it_averages() {
+        for id in ["password-reset", "pro-photographer", "help-centre-still-calls", "omnichannel-continuity"] {
+            let curve = emotion_curve(&report_of(id, 4096));
+            for s in &curve.series {
+                let means: Vec<f64> = s.means.iter().flatten().copied().collect();
+                assert!(means.windows(2).all(|w| w[1] <= w[0]), "{id} / {}: {means:?}", s.name);
+            }
+            assert!(curve.table().caption.contains("averages every customer"));
+        }
     }
 
     #[test]

@@ -279,7 +279,10 @@ pub fn distribution(report: &Report, metric: Metric, mode: Mode) -> Distribution
                     })
                     .collect()
             };
-            DistSeries { name: design.name.clone(), design: d, total: n, shares, median: metric.histogram(design).quantile(0.5) }
+            let histogram = metric.histogram(design);
+            // Contacts are whole numbers: their median is one too.
+            let median = if metric.discrete() { histogram.quantile_whole(0.5) } else { histogram.quantile(0.5) };
+            DistSeries { name: design.name.clone(), design: d, total: n, shares, median }
         })
         .collect();
     Distribution { metric, mode, currency: report.currency.clone(), bins, series }
@@ -296,17 +299,14 @@ fn value_label(metric: Metric, currency: &str, v: f64) -> String {
 /// Money on a log axis: whole units from 1 up ("$5"), cents below
 /// ("$0.50"), and a third decimal below a cent ("$0.005").
 fn money_label(currency: &str, v: f64) -> String {
-    let digits = if v >= 1.0 {
-        number(v, 0, false)
+    let decimals = if v >= 1.0 {
+        0
     } else if v >= 0.01 {
-        number(v, 2, false)
+        2
     } else {
-        number(v, 3, false)
+        3
     };
-    match crate::results::format::currency_symbol(currency) {
-        Some(symbol) => format!("{symbol}{digits}"),
-        None => format!("{digits}\u{a0}{currency}"),
-    }
+    money_label_with(currency, v, decimals)
 }
 
 fn bin_label(metric: Metric, currency: &str, lo: f64, hi: f64, open_below: bool, open_above: bool) -> String {
@@ -316,7 +316,29 @@ fn bin_label(metric: Metric, currency: &str, lo: f64, hi: f64, open_below: bool,
         _ if open_below => format!("under {}", value_label(metric, currency, hi)),
         _ if open_above => format!("{} or more", value_label(metric, currency, lo)),
         Metric::Satisfaction => format!("{} to {}", trim_zeros(lo, 0), trim_zeros(hi, 0)),
+        Metric::Cost => {
+            // Enough decimals that the two ends differ: "$1.19 to $1.41",
+            // never "$1 to $1".
+            let (mut a, mut b) = (money_label(currency, lo), money_label(currency, hi));
+            for decimals in 2..=4 {
+                if a != b {
+                    break;
+                }
+                a = money_label_with(currency, lo, decimals);
+                b = money_label_with(currency, hi, decimals);
+            }
+            format!("{a} to {b}")
+        }
         _ => format!("{} to {}", value_label(metric, currency, lo), value_label(metric, currency, hi)),
+    }
+}
+
+/// Money with a fixed number of decimals.
+fn money_label_with(currency: &str, v: f64, decimals: usize) -> String {
+    let digits = number(v, decimals, false);
+    match crate::results::format::currency_symbol(currency) {
+        Some(symbol) => format!("{symbol}{digits}"),
+        None => format!("{digits}\u{a0}{currency}"),
     }
 }
 

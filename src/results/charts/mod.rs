@@ -23,6 +23,9 @@ pub mod sankey;
 pub mod scale;
 pub mod svg;
 
+#[cfg(test)]
+mod summaries;
+
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend};
 
