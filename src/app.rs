@@ -10,13 +10,15 @@ use leptos::prelude::*;
 use crate::editor::{PresetPicker, StudyEditor};
 use crate::results::Results;
 use crate::run::{RunBar, provide_simulation};
-use crate::sharing::{NoticeBanner, SharingBar, provide_study};
+use crate::sharing::{NoticeBanner, SharingBar, provide_study, start_succeeded};
+use crate::run::SimulationContext;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_study();
     // Reads the study context, so it comes after it.
-    provide_simulation();
+    let simulation = provide_simulation();
+    confirm_start(simulation);
     view! {
         <header class="app-header">
             <h1>"Journey Simulator"</h1>
@@ -39,4 +41,21 @@ pub fn App() -> impl IntoView {
             <RunBar />
         </main>
     }
+}
+
+/// The boot guard's other half (see `sharing/share_url.rs`): the start
+/// succeeded once the first results are on screen (drawn on the next
+/// frame, then a task later). A page that stops before then leaves its
+/// mark, and the next visit does not open the same study again.
+fn confirm_start(simulation: SimulationContext) {
+    Effect::new(move |confirmed: Option<bool>| {
+        if confirmed == Some(true) {
+            return true;
+        }
+        let shown = simulation.report.with(Option::is_some);
+        if shown {
+            request_animation_frame(|| set_timeout(start_succeeded, std::time::Duration::ZERO));
+        }
+        shown
+    });
 }

@@ -46,6 +46,50 @@ pub fn save_study(json: &str) {
     }
 }
 
+/// Where a study the app could not open is kept aside, apart from the
+/// last study (which the app goes on saving), until the person downloads
+/// or discards it.
+pub const KEPT_KEY: &str = "journey-simulator/kept-study/v1";
+
+/// The study kept aside, if any.
+pub fn kept_study() -> Option<String> {
+    storage()?.get_item(KEPT_KEY).ok().flatten()
+}
+
+/// Keeps `json` aside (see [`KEPT_KEY`]).
+pub fn keep_study(json: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(KEPT_KEY, json);
+    }
+}
+
+/// Forgets the study kept aside.
+pub fn discard_kept_study() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(KEPT_KEY);
+    }
+}
+
+/// The boot guard's mark: which study the app is starting with, set
+/// before it opens one and cleared once its first results are on screen.
+/// Found at the next start, it means the app stopped while starting.
+const BOOT_KEY: &str = "journey-simulator/starting/v1";
+
+/// What the mark says: "link" or "saved", if set.
+pub fn boot_mark() -> Option<String> {
+    storage()?.get_item(BOOT_KEY).ok().flatten()
+}
+
+/// Sets the mark, or clears it with `None`.
+pub fn set_boot_mark(starting: Option<&str>) {
+    if let Some(storage) = storage() {
+        let _ = match starting {
+            Some(what) => storage.set_item(BOOT_KEY, what),
+            None => storage.remove_item(BOOT_KEY),
+        };
+    }
+}
+
 /// Puts `text` on the clipboard. Fails where the browser has no clipboard
 /// API (an insecure page) or refuses it (no permission, no focus).
 pub async fn copy_text(text: &str) -> Result<(), ()> {
@@ -57,7 +101,7 @@ pub async fn copy_text(text: &str) -> Result<(), ()> {
     JsFuture::from(navigator.clipboard().write_text(text)).await.map(|_| ()).map_err(|_| ())
 }
 
-/// Offers `text` as a file download named `file_name`.
+/// Offers `text` as a file download named `file_name` (JSON).
 pub fn download(file_name: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();

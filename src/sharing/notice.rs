@@ -20,6 +20,8 @@ pub struct Notice {
     pub lines: Vec<String>,
     /// The study before an action replaced it, for an "Undo" button.
     pub undo: Option<Study>,
+    /// A study kept aside, for "Download it" and "Discard it" buttons.
+    pub kept: Option<String>,
 }
 
 /// Whether a notice reports something refused or just informs.
@@ -34,12 +36,17 @@ impl Notice {
     pub fn refused(title: impl Into<String>, refusal: Refusal) -> Self {
         let mut lines = vec![refusal.message];
         lines.extend(refusal.problems);
-        Self { tone: Tone::Refused, title: title.into(), lines, undo: None }
+        Self { tone: Tone::Refused, title: title.into(), lines, undo: None, kept: None }
     }
 
     /// The study was replaced by `what`; `previous` can come back.
     pub fn replaced(what: impl Into<String>, previous: Study) -> Self {
-        Self { tone: Tone::Info, title: what.into(), lines: Vec::new(), undo: Some(previous) }
+        Self { tone: Tone::Info, title: what.into(), lines: Vec::new(), undo: Some(previous), kept: None }
+    }
+
+    /// A study could not be opened and is kept aside (`json`), with why.
+    pub fn kept(title: impl Into<String>, lines: Vec<String>, json: String) -> Self {
+        Self { tone: Tone::Refused, title: title.into(), lines, undo: None, kept: Some(json) }
     }
 }
 
@@ -97,6 +104,29 @@ pub fn NoticeBanner() -> impl IntoView {
                     </button>
                 }
             });
+            let kept = notice.kept.clone().map(|json| {
+                let file_name = kept_file_name(&json);
+                view! {
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            let _ = super::browser::download(&file_name, &json);
+                        }
+                    >
+                        "Download it"
+                    </button>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| {
+                            super::browser::discard_kept_study();
+                            notices.dismiss();
+                        }
+                    >
+                        "Discard it"
+                    </button>
+                }
+            });
             view! {
                 <div
                     class="notice"
@@ -117,6 +147,7 @@ pub fn NoticeBanner() -> impl IntoView {
                             })}
                     </div>
                     <div class="notice-actions">
+                        {kept}
                         {undo}
                         <button type="button" class="secondary" on:click=move |_| notices.dismiss()>
                             "Dismiss"
@@ -126,4 +157,14 @@ pub fn NoticeBanner() -> impl IntoView {
             }
         })
     }
+}
+
+/// The file name of a kept study: its title when it still reads as JSON
+/// with one, else "kept-study.json".
+fn kept_file_name(json: &str) -> String {
+    let title = serde_json::from_str::<serde_json::Value>(json)
+        .ok()
+        .and_then(|v| v.get("title").and_then(|t| t.as_str()).map(str::to_owned))
+        .unwrap_or_default();
+    if title.trim().is_empty() { "kept-study.json".to_owned() } else { super::opening::export_file_name(&title) }
 }

@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::notice::{Notice, Notices};
-use super::opening::{Source, open_study, read_link};
+use super::opening::{Kept, KeptBecause, Source, Starting, open_study, read_link};
 use crate::state::StudyState;
 
 /// How long the URL waits for typing to pause before it follows.
@@ -25,7 +25,34 @@ const URL_DELAY: Duration = Duration::from_millis(400);
 /// [`StudyState`] and [`Notices`] contexts, and starts keeping the URL and
 /// the saved copy up to date. Call once, at the app root.
 pub fn provide_study() -> StudyState {
-    let opening = open_study(&browser::fragment(), browser::saved_study().as_deref());
+    // The boot guard: a mark left from the last start means the app stopped
+    // while starting with that study; do not open it again.
+    let crashed = match browser::boot_mark().as_deref() {
+        Some("link") => Some(Starting::Link),
+        Some("saved") => Some(Starting::Saved),
+        _ => None,
+    };
+    let opening = open_study(&browser::fragment(), browser::saved_study().as_deref(), crashed);
+    browser::set_boot_mark(match opening.source {
+        Source::Link => Some("link"),
+        Source::Saved => Some("saved"),
+        Source::Preset(_) => None,
+    });
+    let kept_notice = match &opening.kept {
+        Some(kept) => {
+            // Aside before anything saves over it.
+            browser::keep_study(&kept.json);
+            Some(kept_notice(kept, &opening.source))
+        }
+        // Kept on an earlier visit and neither downloaded nor discarded yet.
+        None => browser::kept_study().map(|json| {
+            Notice::kept(
+                "A study that could not be opened is kept in this browser.",
+                vec!["Download it to keep it as a file, or discard it.".to_owned()],
+                json,
+            )
+        }),
+    };
     let notice = match (opening.refused, opening.displaced) {
         (Some(refusal), _) => {
             let kept = match opening.source {
@@ -44,10 +71,42 @@ pub fn provide_study() -> StudyState {
     };
     provide_context(OpenedFrom(opening.source));
     let state = StudyState::provide(opening.study);
-    let notices = Notices::provide(notice);
+    // The kept study matters most: it is the person's work.
+    let notices = Notices::provide(kept_notice.or(notice));
     keep_url_and_storage(state);
     open_pasted_links(state, notices);
     state
+}
+
+/// Tells the boot guard that this start succeeded: call once the first
+/// results are on screen.
+pub fn start_succeeded() {
+    browser::set_boot_mark(None);
+}
+
+/// The notice for a study kept aside at this start.
+fn kept_notice(kept: &Kept, opened: &Source) -> Notice {
+    let shown = match opened {
+        Source::Preset(name) => format!("The example \u{201c}{name}\u{201d} is shown instead."),
+        Source::Link => "The study from the link is shown instead.".to_owned(),
+        Source::Saved => String::new(),
+    };
+    let (title, mut lines) = match &kept.why {
+        KeptBecause::Crashed => (
+            format!("Journey Simulator stopped while opening your last study, so it was not opened again. {shown}"),
+            vec![
+                "Your study is kept in this browser. Download it to keep it as a file (and, if you can, send it to us: it shows a bug we must fix).".to_owned(),
+            ],
+        ),
+        KeptBecause::Unreadable(refusal) => {
+            // The refusal's own headline says what the title already says.
+            let mut lines = vec!["It is kept in this browser: download it to fix it in a text editor, or discard it.".to_owned()];
+            lines.extend(refusal.problems.iter().cloned());
+            (format!("Your saved study could not be opened. {shown}"), lines)
+        }
+    };
+    lines.truncate(12);
+    Notice::kept(title, lines, kept.json.clone())
 }
 
 /// Where the study shown at start-up came from (a context): the examples
