@@ -11,8 +11,8 @@
 //! bring: a limit no real study comes near (a billion minutes is nineteen
 //! centuries), but one a crafted link cannot pass either.
 
-use crate::distribution::readable;
-use crate::study::{Channel, Design, Persona};
+use crate::distribution::{Distribution, readable};
+use crate::study::{Channel, Design, Persona, QueueKind, Staffing};
 
 /// Largest customer minutes, elapsed hours or cost one journey may reach.
 pub const MAX_JOURNEY_FIGURE: f64 = 1e10;
@@ -84,15 +84,27 @@ fn attempt_bound(channel: &Channel, patience: f64, repeat: f64) -> AttemptBound 
     }
     if let Some(agent) = &channel.agent {
         let handle = agent.handle_minutes.largest() + repeat;
-        // A live wait ends when it is answered or the patience runs out.
-        bound.minutes += agent.hold_minutes.largest().min(patience) + handle;
+        bound.minutes += wait_bound(agent.hold_minutes.as_ref(), agent.staffing.as_ref(), patience) + handle;
         bound.cost += agent.cost_per_contact + agent.cost_per_minute * handle;
         bound.delay_hours += agent.response_delay_hours.as_ref().map_or(0.0, |d| d.largest());
         if let Some(tier2) = &agent.tier2 {
             let handle = tier2.handle_minutes.largest() + repeat;
-            bound.minutes += tier2.hold_minutes.largest().min(patience) + handle;
+            bound.minutes += wait_bound(tier2.hold_minutes.as_ref(), tier2.staffing.as_ref(), patience) + handle;
             bound.cost += tier2.cost_per_minute * handle;
         }
     }
     bound
+}
+
+/// The longest wait a customer spends on the line for an agent [min]: a
+/// drawn hold or a live queue ends when it is answered or the patience
+/// runs out; a backlog wait is not the customer's own time (it counts in
+/// elapsed hours, bounded by the whole simulated period).
+fn wait_bound(hold: Option<&Distribution>, staffing: Option<&Staffing>, patience: f64) -> f64 {
+    match (staffing, hold) {
+        (Some(s), _) if s.queue == QueueKind::Backlog => 0.0,
+        (Some(_), _) => patience,
+        (None, Some(hold)) => hold.largest().min(patience),
+        (None, None) => 0.0,
+    }
 }

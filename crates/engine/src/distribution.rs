@@ -194,7 +194,7 @@ impl Distribution {
             // Without spread every quantile is the median (σ·z would be 0·∞).
             Sampler::Lognormal { median, sigma_log2, .. } if *sigma_log2 == 0.0 => *median,
             Sampler::Lognormal { median, sigma_log2, .. } => median * libm::exp2(sigma_log2 * standard_normal_quantile(p)),
-            Sampler::Gamma { shape, scale } => scale * gamma_quantile(p, *shape),
+            Sampler::Gamma { shape, scale } => scale * crate::special::gamma_quantile(p, *shape),
             Sampler::Normal { mean, sd } => (mean + sd * standard_normal_quantile(p)).max(0.0),
             Sampler::Empirical(values) => {
                 let mut sorted = values.clone();
@@ -677,93 +677,6 @@ fn gamma_marsaglia_tsang(shape: f64, bits: u64) -> f64 {
 /// Most tries of Marsaglia–Tsang's rejection step per draw.
 const MAX_GAMMA_TRIES: u32 = 1000;
 
-/// The p-quantile of Gamma(shape, 1), 0 < p < 1, by bisection on
-/// [`lower_regularized_gamma`]: slower than a Newton iteration, but it
-/// cannot fail or loop (puruspe's Newton inverse panicked on shapes as
-/// ordinary as 0.01, and a panic in the page is a blank page).
-fn gamma_quantile(p: f64, shape: f64) -> f64 {
-    // NaN compares false, so it takes this way out too.
-    if p.is_nan() || shape.is_nan() || p <= 0.0 || shape <= 0.0 {
-        return 0.0;
-    }
-    let below = |x: f64| lower_regularized_gamma(shape, x) < p;
-    let (mut lo, mut hi) = (0.0, shape.max(1.0));
-    for _ in 0..2000 {
-        if !below(hi) || !(hi * 2.0).is_finite() {
-            break;
-        }
-        lo = hi;
-        hi *= 2.0;
-    }
-    for _ in 0..1100 {
-        let mid = 0.5 * (lo + hi);
-        if mid <= lo || mid >= hi {
-            break;
-        }
-        if below(mid) { lo = mid } else { hi = mid }
-    }
-    hi
-}
-
-/// Most terms of the series or the continued fraction below: far more
-/// than a shape of 10⁶ needs (about 9,000), so the bound only stops
-/// inputs that would not converge.
-const MAX_GAMMA_TERMS: u32 = 100_000;
-
-/// The regularised lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a)
-/// for a > 0: the series below a + 1, Lentz's continued fraction for
-/// 1 − P above (Numerical Recipes, §6.2). Always in [0, 1], never NaN for
-/// a > 0, and bounded in time.
-fn lower_regularized_gamma(a: f64, x: f64) -> f64 {
-    if a.is_nan() || x.is_nan() || a <= 0.0 || x <= 0.0 {
-        return 0.0;
-    }
-    if x.is_infinite() {
-        return 1.0;
-    }
-    // ln(xᵃ e⁻ˣ / Γ(a)), the common factor of both forms.
-    let log_factor = a * libm::log(x) - x - libm::lgamma(a);
-    let p = if x < a + 1.0 {
-        let (mut term, mut n) = (1.0 / a, a);
-        let mut sum = term;
-        for _ in 0..MAX_GAMMA_TERMS {
-            n += 1.0;
-            term *= x / n;
-            sum += term;
-            if term < sum * 1e-17 {
-                break;
-            }
-        }
-        libm::exp(log_factor) * sum
-    } else {
-        const TINY: f64 = 1e-300;
-        let mut b = x + 1.0 - a;
-        let mut c = 1.0 / TINY;
-        let mut d = 1.0 / b;
-        let mut fraction = d;
-        for i in 1..MAX_GAMMA_TERMS {
-            let an = -f64::from(i) * (f64::from(i) - a);
-            b += 2.0;
-            d = an * d + b;
-            if d.abs() < TINY {
-                d = TINY;
-            }
-            c = b + an / c;
-            if c.abs() < TINY {
-                c = TINY;
-            }
-            d = 1.0 / d;
-            let step = d * c;
-            fraction *= step;
-            if (step - 1.0).abs() < 1e-16 {
-                break;
-            }
-        }
-        1.0 - libm::exp(log_factor) * fraction
-    };
-    if p.is_nan() { 0.0 } else { p.clamp(0.0, 1.0) }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -824,28 +737,6 @@ mod tests {
         assert_eq!(err[0].field, "values");
         let err = Distribution::new(DistributionSpec::Empirical { values: vec![1.0, f64::NAN] }).unwrap_err();
         assert_eq!(err[0].field, "values[1]");
-    }
-
-    #[test]
-    fn incomplete_gamma_matches_its_closed_forms() {
-        for x in [1e-6, 0.01, 0.3, 1.0, 2.5, 7.0, 30.0, 200.0] {
-            let cases = [
-                (1.0, 1.0 - libm::exp(-x)),
-                (2.0, 1.0 - libm::exp(-x) * (1.0 + x)),
-                (0.5, libm::erf(libm::sqrt(x))),
-            ];
-            for (a, exact) in cases {
-                let p = lower_regularized_gamma(a, x);
-                assert!((p - exact).abs() <= 1e-14, "P({a}, {x}) = {p}, exactly {exact}");
-            }
-        }
-        // Large shapes: the median of Gamma(a) is close to a − 1/3.
-        for a in [100.0, 1e4, 1e6] {
-            let p = lower_regularized_gamma(a, a - 1.0 / 3.0);
-            assert!((p - 0.5).abs() < 1e-3, "P({a}, a - 1/3) = {p}");
-        }
-        assert_eq!(lower_regularized_gamma(1e-6, 0.0), 0.0);
-        assert_eq!(lower_regularized_gamma(3.0, f64::INFINITY), 1.0);
     }
 
     #[test]

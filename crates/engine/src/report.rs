@@ -309,12 +309,16 @@ fn design_report(design: &crate::study::Design, dt: &DesignTally) -> DesignRepor
 /// customers, worst first.
 fn pain_points(flow: &Flow, journeys: u64) -> Vec<PainPoint> {
     use crate::journey::AttemptResult as R;
-    let groups: [(&'static str, &[R]); 4] = [
+    let groups: [(&'static str, &[R]); 5] = [
         ("Self-service failed or abandoned", &[R::SelfServiceFailed, R::SelfServiceAbandoned]),
         ("Abandoned in a queue", &[R::QueueAbandoned, R::Tier2Abandoned]),
         ("Agent could not resolve", &[R::Unresolved, R::Tier2Unresolved, R::Reopened, R::Tier2Reopened]),
-        ("Escalated to tier 2", &[R::Tier2Resolved, R::Tier2Unresolved, R::Tier2Reopened, R::Tier2Abandoned]),
+        ("Escalated to tier 2", &[R::Tier2Resolved, R::Tier2Unresolved, R::Tier2Reopened, R::Tier2Abandoned, R::Tier2Closed]),
+        ("Found the line closed", &[R::Closed, R::Tier2Closed]),
     ];
+    // Lines are closed only in the simulated centre; an independent run's
+    // report keeps the four pain points it always had.
+    let groups = &groups[..if flow.results > crate::journey::INDEPENDENT_RESULTS { 5 } else { 4 }];
     let per_thousand = |count: u64| if journeys == 0 { 0.0 } else { count as f64 * 1000.0 / journeys as f64 };
     let mut points: Vec<PainPoint> = groups
         .iter()
@@ -324,7 +328,7 @@ fn pain_points(flow: &Flow, journeys: u64) -> Vec<PainPoint> {
         })
         .collect();
     let gave_up: u64 =
-        (0..flow.attempts).flat_map(|a| crate::journey::AttemptResult::ALL.into_iter().map(move |r| flow.end(a, r, false))).sum();
+        (0..flow.attempts).flat_map(|a| flow.results().iter().map(move |r| flow.end(a, *r, false))).sum();
     points.push(PainPoint { label: "Gave up unresolved", per_thousand: per_thousand(gave_up) });
     points.sort_by(|a, b| b.per_thousand.total_cmp(&a.per_thousand));
     points

@@ -73,7 +73,11 @@ pub fn describe(step: &Step, design: &Design) -> Option<String> {
             };
             format!("Spends {} in self-service {what}", minutes_text(*minutes))
         }
-        Step::Wait { tier, minutes, abandoned } => {
+        Step::Wait { tier, minutes, backlog: true, .. } => {
+            let who = if *tier == 2 { "a specialist" } else { "an agent" };
+            format!("The message waits {} for {who} to take it", hours_text(*minutes / 60.0))
+        }
+        Step::Wait { tier, minutes, abandoned, .. } => {
             let queue = if *tier == 2 { "the specialist queue" } else { "the queue" };
             if *abandoned {
                 format!("Hangs up after {} in {queue}", minutes_text(*minutes))
@@ -94,6 +98,9 @@ pub fn describe(step: &Step, design: &Design) -> Option<String> {
         }
         Step::ResponseDelay { hours } => format!("Waits {} for the answer", hours_text(*hours)),
         Step::Escalation => "Is handed on to tier 2".to_owned(),
+        Step::AttemptEnd { result: AttemptResult::Closed, next, .. } => closed_text("No one is on duty", *next),
+        Step::AttemptEnd { result: AttemptResult::Tier2Closed, next, .. } => closed_text("No specialist is on duty", *next),
+        Step::AttemptEnd { result: AttemptResult::Unfinished, .. } => "Still waiting when the simulated period ends".to_owned(),
         Step::AttemptEnd { next: Next::GaveUp, result, .. } if *result != AttemptResult::Contained => "Gives up".to_owned(),
         Step::AttemptEnd { .. } => return None,
         Step::RetryGap { hours } => format!("Tries again {} later", hours_text(*hours)),
@@ -101,6 +108,14 @@ pub fn describe(step: &Step, design: &Design) -> Option<String> {
         Step::Outcome { resolved: false } => "Journey ends unresolved".to_owned(),
     };
     Some(text)
+}
+
+/// A closed pool, and what the customer does about it.
+fn closed_text(what: &str, next: Next) -> String {
+    match next {
+        Next::GaveUp => format!("{what}: the line is closed, and the customer gives up"),
+        _ => format!("{what}: the line is closed"),
+    }
 }
 
 fn minutes_text(minutes: f64) -> String {

@@ -165,7 +165,7 @@ impl Enumerator<'_> {
         if let Some(agent) = &c.agent {
             let patience = Self::mean_of(&design.personas[persona].patience);
             for mut q in to_agent {
-                let (p_abandon, waited) = Self::wait(Self::mean_of(&agent.hold_minutes), patience);
+                let (p_abandon, waited) = Self::wait(Self::mean_of(agent.hold_minutes.as_ref().expect("schema 1: a drawn hold")), patience);
                 q.queue_entries += 1.0;
                 q.customer_minutes += waited;
                 let mut abandoned = q.clone();
@@ -200,7 +200,7 @@ impl Enumerator<'_> {
                     esc.escalations += 1.0;
                     esc.penalty += w.escalation;
                     esc.queue_entries += 1.0;
-                    let (p_abandon, waited) = Self::wait(Self::mean_of(&t2.hold_minutes), patience);
+                    let (p_abandon, waited) = Self::wait(Self::mean_of(t2.hold_minutes.as_ref().expect("schema 1: a drawn hold")), patience);
                     esc.customer_minutes += waited;
                     let mut abandoned = esc.clone();
                     abandoned.prob *= p_abandon;

@@ -4,7 +4,8 @@
 //! contact skipped, with the final score at the outcome. Counted here from
 //! the journeys' own steps, one by one, and compared with the report.
 
-use journey_engine::journey::{Observer, Step, simulate};
+use journey_engine::independent::simulate;
+use journey_engine::journey::{Observer, Step};
 use journey_engine::{STAGES, Study, prepare, presets, run};
 
 /// One journey's steps with the running score after each.

@@ -175,9 +175,12 @@ fn wrong_types_and_unknown_fields_are_named() {
 
 #[test]
 fn schemas_from_newer_versions_are_explained_and_missing_schema_means_current() {
-    refused(with("/schema", json!(2)), "schema", "newer version");
+    refused(with("/schema", json!(3)), "schema", "newer version");
     let study = without("", "schema");
-    assert_eq!(Study::from_value(&study).expect("no schema is schema 1").schema, 1);
+    assert_eq!(Study::from_value(&study).expect("no schema is the current one").schema, 1, "written as the lowest schema that holds it");
+    // A schema 2 file without the capacity model is the same study.
+    let two = Study::from_value(&with("/schema", json!(2))).expect("schema 2");
+    assert_eq!(two, Study::from_value(&without("", "schema")).expect("same"));
 }
 
 #[test]

@@ -45,13 +45,24 @@ pub enum Outcome {
     NotSolved,
     SelfServiceFailed,
     LeftQueue,
+    /// The simulated centre only: no one was on duty.
+    FoundClosed,
+    /// The simulated centre only: still going when the run ended.
+    Unfinished,
 }
 
 impl Outcome {
     /// Top to bottom in a column: solved first, so resolved journeys head
     /// up to their corridor without crossing the others.
-    pub const ALL: [Outcome; 5] =
-        [Outcome::SelfServed, Outcome::AgentSolved, Outcome::NotSolved, Outcome::SelfServiceFailed, Outcome::LeftQueue];
+    pub const ALL: [Outcome; 7] = [
+        Outcome::SelfServed,
+        Outcome::AgentSolved,
+        Outcome::NotSolved,
+        Outcome::SelfServiceFailed,
+        Outcome::LeftQueue,
+        Outcome::FoundClosed,
+        Outcome::Unfinished,
+    ];
 
     pub fn of(result: AttemptResult) -> Self {
         use AttemptResult as R;
@@ -61,6 +72,8 @@ impl Outcome {
             R::Reopened | R::Unresolved | R::Tier2Reopened | R::Tier2Unresolved => Outcome::NotSolved,
             R::SelfServiceAbandoned | R::SelfServiceFailed => Outcome::SelfServiceFailed,
             R::QueueAbandoned | R::Tier2Abandoned => Outcome::LeftQueue,
+            R::Closed | R::Tier2Closed => Outcome::FoundClosed,
+            R::Unfinished => Outcome::Unfinished,
         }
     }
 
@@ -71,6 +84,8 @@ impl Outcome {
             Outcome::NotSolved => "Not solved",
             Outcome::SelfServiceFailed => "Self-service failed",
             Outcome::LeftQueue => "Left the queue",
+            Outcome::FoundClosed => "Found it closed",
+            Outcome::Unfinished => "Still going at the end",
         }
     }
 
@@ -160,7 +175,7 @@ pub fn build(design: &str, design_index: usize, flow: &Flow, channels: &[String]
 
     // Channel nodes of every shown attempt, then result nodes, then later.
     let mut channel_nodes = vec![vec![None; flow.channels]; shown];
-    let mut result_nodes = vec![[None; 5]; shown];
+    let mut result_nodes = vec![[None; Outcome::ALL.len()]; shown];
     for a in 0..shown {
         for c in 0..flow.channels {
             let n: u64 = AttemptResult::ALL.map(|r| flow.entry(a, c, r)).iter().sum();

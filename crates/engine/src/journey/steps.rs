@@ -52,8 +52,15 @@ pub enum Step {
     Contact { attempt: u32, channel: usize, switched: bool },
     /// Self-service in front of the channel.
     SelfService { minutes: f64, result: SelfServiceResult },
-    /// A wait for an agent.
-    Wait { tier: u8, minutes: f64, abandoned: bool },
+    /// A wait for an agent; in a backlog queue (the contact waits, not the
+    /// customer on the line) `backlog` is set.
+    Wait {
+        tier: u8,
+        minutes: f64,
+        abandoned: bool,
+        #[serde(default, skip_serializing_if = "is_false")]
+        backlog: bool,
+    },
     /// An agent interaction.
     Agent { tier: u8, minutes: f64, repeated_explanation: bool, result: AgentResult },
     /// An asynchronous answer arrives after this delay.
@@ -122,11 +129,21 @@ pub enum AttemptResult {
     Tier2Reopened,
     Tier2Unresolved,
     Tier2Abandoned,
+    /// The simulated centre only: the live pool had no one on duty.
+    Closed,
+    /// The escalation met a tier 2 with no one on duty.
+    Tier2Closed,
+    /// The centre's run-out ended before the journey did.
+    Unfinished,
 }
 
+/// Results an independent run can give (a closed pool and an unfinished
+/// journey need the simulated centre); its flows have this many.
+pub const INDEPENDENT_RESULTS: usize = 11;
+
 impl AttemptResult {
-    /// Every result, in flow-diagram order.
-    pub const ALL: [AttemptResult; 11] = [
+    /// Every result, in flow-diagram order (the independent run's first).
+    pub const ALL: [AttemptResult; 14] = [
         AttemptResult::Contained,
         AttemptResult::SelfServiceAbandoned,
         AttemptResult::SelfServiceFailed,
@@ -138,6 +155,9 @@ impl AttemptResult {
         AttemptResult::Tier2Reopened,
         AttemptResult::Tier2Unresolved,
         AttemptResult::Tier2Abandoned,
+        AttemptResult::Closed,
+        AttemptResult::Tier2Closed,
+        AttemptResult::Unfinished,
     ];
 
     /// Words for a diagram label.
@@ -154,6 +174,9 @@ impl AttemptResult {
             AttemptResult::Tier2Reopened => "Tier 2 resolved, then reopened",
             AttemptResult::Tier2Unresolved => "Unresolved at tier 2",
             AttemptResult::Tier2Abandoned => "Abandoned in tier-2 queue",
+            AttemptResult::Closed => "Closed: no one on duty",
+            AttemptResult::Tier2Closed => "Tier 2 closed: no one on duty",
+            AttemptResult::Unfinished => "Still going when the run ended",
         }
     }
 
@@ -183,4 +206,8 @@ pub struct Ignore;
 impl Observer for Ignore {
     #[inline]
     fn step(&mut self, _: &Step, _: f64) {}
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }

@@ -12,16 +12,24 @@
 //! leave out take the defaults listed in `docs/model-choices.md`.
 //!
 //! Schema migration lives here as well: a file of an older schema is read
-//! and upgraded, never rejected. Schema 1 is the first, so there is nothing
-//! to migrate yet; a file from a newer version gets a clear message.
+//! and upgraded, never rejected. Schema 2 only adds the capacity model, so
+//! every schema 1 file is a schema 2 file that means the same; a file from
+//! a newer version gets a clear message. The capacity model's sections
+//! (`demand`, `staffing`) are read in `capacity.rs`, which also gives the
+//! advice (warnings) a valid study may deserve.
 
 use std::fmt;
 
 use serde_json::{Map, Value};
 
 use crate::distribution::{Distribution, DistributionSpec, readable};
+mod capacity;
+mod strict_json;
+
 use crate::bounds;
 use crate::study::*;
+
+pub use capacity::advice;
 
 /// The largest whole number every float represents exactly (2⁵³).
 const EXACT_FLOAT_INTEGER: f64 = 9_007_199_254_740_992.0;
@@ -120,6 +128,11 @@ struct Reader {
     problems: Vec<Problem>,
     /// Problems beyond [`MAX_LISTED_PROBLEMS`], counted only.
     unlisted: usize,
+    /// Whether the study has a `demand` section (staffing needs one).
+    has_demand: bool,
+    /// The longest a staffed backlog queue can keep a contact [h]: the
+    /// whole simulated period (0 without demand).
+    backlog_hours: f64,
 }
 
 /// An object being read: its fields, its path, and which keys it may have.
@@ -474,7 +487,7 @@ impl Reader {
     }
 
     fn study(&mut self, value: &Value) -> Option<Study> {
-        let o = self.object(value, "", &["schema", "title", "currency", "seed", "journeys", "satisfaction", "designs"])?;
+        let o = self.object(value, "", &["schema", "title", "currency", "seed", "journeys", "demand", "satisfaction", "designs"])?;
         // A file without a schema number is taken as the current schema.
         let schema = match o.get("schema") {
             None => SCHEMA_VERSION,
@@ -488,7 +501,7 @@ impl Reader {
                 }
                 Some(s) if s >= 1 => s,
                 _ => {
-                    self.problem("schema", format!("must be a schema number such as 1, not {}", describe(v)));
+                    self.problem("schema", format!("must be a schema number such as 2, not {}", describe(v)));
                     return None;
                 }
             },
@@ -497,6 +510,17 @@ impl Reader {
         let currency = self.text(&o, "currency", Some("USD"));
         let seed = self.whole(&o, "seed", Some(1), 0, u64::MAX);
         let journeys = self.whole(&o, "journeys", Some(20_000), 1, MAX_JOURNEYS);
+        let demand = match o.get("demand") {
+            None => Some(None),
+            Some(v) => {
+                self.has_demand = true;
+                let demand = self.demand(v);
+                if let Some(d) = &demand {
+                    self.backlog_hours = f64::from(d.warmup_days + d.days + MAX_RUN_OUT_DAYS) * 24.0;
+                }
+                demand.map(Some)
+            }
+        };
         let satisfaction = match o.get("satisfaction") {
             None => Some(SatisfactionWeights::default()),
             Some(v) => self.satisfaction(v),
@@ -513,6 +537,7 @@ impl Reader {
             currency: currency?,
             seed: seed?,
             journeys: journeys?,
+            demand: demand?,
             satisfaction: satisfaction?,
             designs: designs?,
         }))
@@ -600,7 +625,7 @@ impl Reader {
             personas: personas?,
             channels: channels?,
         };
-        if let Some(too_large) = bounds::check(&design, 0.0) {
+        if let Some(too_large) = bounds::check(&design, self.backlog_hours) {
             self.problem(&format!("{path}.channels[{}]", too_large.channel), too_large.message);
             return None;
         }
@@ -755,10 +780,12 @@ impl Reader {
                 "response_delay_hours",
                 "cost_per_contact",
                 "cost_per_minute",
+                "staffing",
                 "tier2",
             ],
         )?;
-        let hold = self.distribution(&o, "hold_minutes", None);
+        let staffing = self.staffing_of(&o);
+        let hold = self.hold(&o, &staffing);
         let handle = self.distribution(&o, "handle_minutes", None);
         let resolution = self.probability(&o, "resolution", None);
         let escalation = self.probability(&o, "escalation", Some(0.0));
@@ -800,17 +827,35 @@ impl Reader {
             response_delay_hours: delay?,
             cost_per_contact: cost_per_contact?,
             cost_per_minute: cost_per_minute?,
+            staffing: staffing?,
             tier2: optional(tier2)?,
         })
     }
 
+    /// `hold_minutes`: required of an agent that is not staffed; optional
+    /// (kept, unused) on a staffed one.
+    fn hold(&mut self, o: &Obj, staffing: &Option<Option<Staffing>>) -> Option<Option<Distribution>> {
+        match (o.get("hold_minutes"), staffing) {
+            (None, Some(Some(_))) => Some(None),
+            (None, None) => None,
+            _ => self.distribution(o, "hold_minutes", None).map(Some),
+        }
+    }
+
     fn tier2(&mut self, value: &Value, path: &str) -> Option<Tier2> {
-        let o = self.object(value, path, &["hold_minutes", "handle_minutes", "resolution", "cost_per_minute"])?;
-        let hold = self.distribution(&o, "hold_minutes", None);
+        let o = self.object(value, path, &["hold_minutes", "handle_minutes", "resolution", "cost_per_minute", "staffing"])?;
+        let staffing = self.staffing_of(&o);
+        let hold = self.hold(&o, &staffing);
         let handle = self.distribution(&o, "handle_minutes", None);
         let resolution = self.probability(&o, "resolution", None);
         let cost_per_minute = self.non_negative(&o, "cost_per_minute", Some(0.0));
-        Some(Tier2 { hold_minutes: hold?, handle_minutes: handle?, resolution: resolution?, cost_per_minute: cost_per_minute? })
+        Some(Tier2 {
+            hold_minutes: hold?,
+            handle_minutes: handle?,
+            resolution: resolution?,
+            cost_per_minute: cost_per_minute?,
+            staffing: staffing?,
+        })
     }
 
     fn unique_names<'n>(&mut self, names: impl Iterator<Item = &'n str>, path: &str, what: &str) {
@@ -837,8 +882,10 @@ fn optional<T>(section: Option<Option<T>>) -> Option<Option<T>> {
 
 /// Upgrades a study read from an older schema to the current one.
 fn migrate(mut study: Study) -> Study {
-    // Schema 1 is the first schema; later ones add their steps here, oldest first.
-    study.schema = SCHEMA_VERSION;
+    // Schema 2 only added the capacity model: a schema 1 study means the
+    // same in schema 2. The study is written back with the lowest schema
+    // that holds it.
+    study.schema = study.schema_needed();
     study
 }
 
@@ -859,80 +906,4 @@ fn similar(a: &str, b: &str) -> bool {
         prev = cur;
     }
     prev[b.len()] <= 2
-}
-
-/// JSON parsing that refuses a key given twice in one object.
-mod strict_json {
-    use std::fmt;
-
-    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-    use serde_json::{Map, Number, Value};
-
-    /// Parses `text` as serde_json would, except for repeated keys.
-    pub(super) fn parse(text: &str) -> Result<Value, serde_json::Error> {
-        serde_json::from_str::<Strict>(text).map(|s| s.0)
-    }
-
-    struct Strict(Value);
-
-    impl<'de> Deserialize<'de> for Strict {
-        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-            deserializer.deserialize_any(StrictVisitor).map(Strict)
-        }
-    }
-
-    struct StrictVisitor;
-
-    impl<'de> Visitor<'de> for StrictVisitor {
-        type Value = Value;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("any JSON value")
-        }
-        fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
-            Ok(Value::Bool(b))
-        }
-        fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
-            Ok(Value::Number(n.into()))
-        }
-        fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
-            Ok(Value::Number(n.into()))
-        }
-        fn visit_f64<E>(self, x: f64) -> Result<Value, E> {
-            Ok(Number::from_f64(x).map_or(Value::Null, Value::Number))
-        }
-        fn visit_str<E>(self, s: &str) -> Result<Value, E> {
-            Ok(Value::String(s.to_owned()))
-        }
-        fn visit_string<E>(self, s: String) -> Result<Value, E> {
-            Ok(Value::String(s))
-        }
-        fn visit_unit<E>(self) -> Result<Value, E> {
-            Ok(Value::Null)
-        }
-        fn visit_none<E>(self) -> Result<Value, E> {
-            Ok(Value::Null)
-        }
-        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-            let mut items = Vec::new();
-            while let Some(Strict(item)) = seq.next_element()? {
-                items.push(item);
-            }
-            Ok(Value::Array(items))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-            let mut object = Map::new();
-            while let Some(key) = map.next_key::<String>()? {
-                if object.contains_key(&key) {
-                    return Err(de::Error::custom(format_args!(
-                        "the key \"{}\" appears twice in one object; keep only the one you mean",
-                        key.chars().take(40).collect::<String>()
-                    )));
-                }
-                let Strict(value) = map.next_value()?;
-                object.insert(key, value);
-            }
-            Ok(Value::Object(object))
-        }
-    }
 }

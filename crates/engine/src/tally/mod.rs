@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::emotion::FirstContact;
 use crate::histogram::{self, Histogram};
-use crate::journey::{AttemptResult, JourneyFigures, Next, Observer, PreparedDesign, Step, simulate};
+use crate::independent::simulate;
+use crate::journey::{AttemptResult, INDEPENDENT_RESULTS, JourneyFigures, Next, Observer, PreparedDesign, Step};
 use crate::kpi::{KPI_COUNT, RATIO_COUNT, RATIO_KPIS, Terms, journey_terms};
 use crate::story::{STORY_COUNT, Story};
 use crate::study::Study;
@@ -87,11 +88,18 @@ pub(crate) struct CrossSums<T> {
 ///
 /// Nodes: "attempt k on channel c", "attempt k ended with result r", and
 /// the two final outcomes. Edges are stored densely: attempts ≤ 10,
-/// channels ≤ 12 and 11 results keep this a few thousand counters.
+/// channels ≤ 12 and at most 14 results keep this a few thousand counters.
+/// An independent run's flows have the first 11 results only (a closed
+/// pool and an unfinished journey need the centre), and write no
+/// `results` field, so that their JSON is what it always was.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Flow {
     pub attempts: usize,
     pub channels: usize,
+    /// Results per attempt: [`INDEPENDENT_RESULTS`] or all of
+    /// [`AttemptResult::ALL`].
+    #[serde(default = "independent_results", skip_serializing_if = "is_independent")]
+    pub results: usize,
     /// [attempt][channel][result]: attempt k on channel c ended with r.
     pub entry: Vec<u64>,
     /// [attempt][result][channel]: after result r, retried on channel c.
@@ -100,22 +108,37 @@ pub struct Flow {
     pub end: Vec<u64>,
 }
 
-const RESULTS: usize = AttemptResult::ALL.len();
+fn independent_results() -> usize {
+    INDEPENDENT_RESULTS
+}
+
+fn is_independent(results: &usize) -> bool {
+    *results == INDEPENDENT_RESULTS
+}
 
 impl Flow {
-    fn new(attempts: usize, channels: usize) -> Self {
+    pub(crate) fn new(attempts: usize, channels: usize, results: usize) -> Self {
         Self {
             attempts,
             channels,
-            entry: vec![0; attempts * channels * RESULTS],
-            retry: vec![0; attempts * RESULTS * channels],
-            end: vec![0; attempts * RESULTS * 2],
+            results,
+            entry: vec![0; attempts * channels * results],
+            retry: vec![0; attempts * results * channels],
+            end: vec![0; attempts * results * 2],
         }
+    }
+
+    /// The results a flow of this kind counts, in diagram order.
+    pub fn results(&self) -> &'static [AttemptResult] {
+        &AttemptResult::ALL[..self.results.min(AttemptResult::ALL.len())]
     }
 
     /// Journeys whose attempt `attempt` (0-based) on `channel` ended with `result`.
     pub fn entry(&self, attempt: usize, channel: usize, result: AttemptResult) -> u64 {
-        self.entry[(attempt * self.channels + channel) * RESULTS + result.index()]
+        if result.index() >= self.results {
+            return 0;
+        }
+        self.entry[(attempt * self.channels + channel) * self.results + result.index()]
     }
 
     /// Attempts, whatever their number and channel, that ended with `result`.
@@ -125,12 +148,18 @@ impl Flow {
 
     /// Journeys that, after `result` on attempt `attempt`, retried on `channel`.
     pub fn retry(&self, attempt: usize, result: AttemptResult, channel: usize) -> u64 {
-        self.retry[(attempt * RESULTS + result.index()) * self.channels + channel]
+        if result.index() >= self.results {
+            return 0;
+        }
+        self.retry[(attempt * self.results + result.index()) * self.channels + channel]
     }
 
     /// Journeys that ended after `result` on attempt `attempt`: resolved or not.
     pub fn end(&self, attempt: usize, result: AttemptResult, resolved: bool) -> u64 {
-        self.end[(attempt * RESULTS + result.index()) * 2 + usize::from(!resolved)]
+        if result.index() >= self.results {
+            return 0;
+        }
+        self.end[(attempt * self.results + result.index()) * 2 + usize::from(!resolved)]
     }
 
     /// Journeys by their number of contacts: every journey ends (resolved
@@ -140,7 +169,7 @@ impl Flow {
     pub fn contacts(&self) -> Histogram {
         let mut histogram = Histogram::new(histogram::CONTACTS);
         for attempt in 0..self.attempts {
-            let ended = self.end[attempt * RESULTS * 2..(attempt + 1) * RESULTS * 2].iter().sum();
+            let ended = self.end[attempt * self.results * 2..(attempt + 1) * self.results * 2].iter().sum();
             histogram.add_count(attempt as f64 + 1.0, ended);
         }
         histogram
@@ -162,6 +191,7 @@ impl Flow {
 impl Tally {
     /// An empty tally for the study's designs.
     pub fn new(study: &Study) -> Self {
+        let results = if study.is_centre() { AttemptResult::ALL.len() } else { INDEPENDENT_RESULTS };
         let designs = study
             .designs
             .iter()
@@ -176,7 +206,7 @@ impl Tally {
                     hours_to_resolution: Histogram::new(histogram::HOURS),
                     cost: Histogram::new(histogram::COST),
                     satisfaction: Histogram::new(histogram::SATISFACTION),
-                    flow: Flow::new(attempts, d.channels.len()),
+                    flow: Flow::new(attempts, d.channels.len(), results),
                     stage_score: [0; 6],
                     stage_reached: [0; 6],
                     stories: Vec::new(),
@@ -332,11 +362,12 @@ impl Observer for TallyObserver<'_> {
             Step::AttemptEnd { attempt, channel, result, next } => {
                 let flow = &mut *self.flow;
                 let a = (*attempt as usize - 1).min(flow.attempts - 1);
-                flow.entry[(a * flow.channels + channel) * RESULTS + result.index()] += 1;
+                let results = flow.results;
+                flow.entry[(a * flow.channels + channel) * results + result.index()] += 1;
                 match next {
-                    Next::Retry { channel } => flow.retry[(a * RESULTS + result.index()) * flow.channels + channel] += 1,
-                    Next::Resolved => flow.end[(a * RESULTS + result.index()) * 2] += 1,
-                    Next::GaveUp => flow.end[(a * RESULTS + result.index()) * 2 + 1] += 1,
+                    Next::Retry { channel } => flow.retry[(a * results + result.index()) * flow.channels + channel] += 1,
+                    Next::Resolved => flow.end[(a * results + result.index()) * 2] += 1,
+                    Next::GaveUp => flow.end[(a * results + result.index()) * 2 + 1] += 1,
                 }
             }
             Step::Outcome { .. } => {

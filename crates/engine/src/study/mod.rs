@@ -1,4 +1,6 @@
 //! The validated study: what MODEL.md's study file means, as types.
+//! Schema 2 adds the capacity model: [`Demand`] (`demand.rs`) at the study
+//! level and [`Staffing`] (`staffing.rs`) on an agent or tier 2.
 //!
 //! A [`Study`] can only be made by [`Study::from_json`] /
 //! [`Study::from_value`] (see `validate.rs`), so everything downstream may
@@ -7,14 +9,22 @@
 //! escalation > 0, channel mixes that name existing channels, and so on.
 //! Serialising a `Study` writes the study file format back, field for field.
 
+mod demand;
+mod staffing;
+
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
+pub use demand::*;
+pub use staffing::*;
+
 use crate::distribution::Distribution;
 
-/// The schema version this build writes. Older versions are migrated on
-/// reading; see `validate.rs`.
-pub const SCHEMA_VERSION: u64 = 1;
+/// The newest schema this build reads and writes. A study is written with
+/// the lowest schema that holds it (1 without `demand`), so that studies
+/// that do not use the capacity model stay readable by older versions;
+/// older schemas are migrated on reading (see `validate.rs`).
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Most designs a study may compare (the baseline and up to five variants).
 pub const MAX_DESIGNS: usize = 6;
@@ -36,15 +46,19 @@ pub const MAX_VALUE: f64 = 1e9;
 /// A whole study: customers, channels and designs to compare.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Study {
-    /// Always [`SCHEMA_VERSION`] when written.
+    /// 2 when the study has `demand`, else 1 (see [`SCHEMA_VERSION`]).
     pub schema: u64,
     pub title: String,
     /// Currency code shown beside costs; no conversion is ever made.
     pub currency: String,
     /// Base of every random stream: the same seed gives the same numbers.
     pub seed: u64,
-    /// Simulated customers per design.
+    /// Simulated customers per design (independent journeys only: with
+    /// `demand`, the arrivals decide).
     pub journeys: u64,
+    /// Volume: when present, the study runs as a simulated contact centre.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demand: Option<Demand>,
     pub satisfaction: SatisfactionWeights,
     /// `designs[0]` is the baseline ("Current"); the others are variants.
     pub designs: Vec<Design>,
@@ -160,8 +174,10 @@ pub struct SelfService {
 /// Live agents behind a channel (tier 1), with an optional tier 2.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Agent {
-    /// Wait before an agent answers [min].
-    pub hold_minutes: Distribution,
+    /// Wait before an agent answers [min]: drawn when the agent is not
+    /// staffed (always present then); kept but unused when it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hold_minutes: Option<Distribution>,
     /// Agent handle time [min].
     pub handle_minutes: Distribution,
     pub resolution: f64,
@@ -174,6 +190,9 @@ pub struct Agent {
     pub cost_per_contact: f64,
     /// Cost per tier-1 handle minute [currency·min⁻¹].
     pub cost_per_minute: f64,
+    /// Agents on duty: a staffed agent is a pool whose waits emerge.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staffing: Option<Staffing>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tier2: Option<Tier2>,
 }
@@ -181,19 +200,34 @@ pub struct Agent {
 /// Specialists who take escalations.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Tier2 {
-    /// Wait before a specialist answers [min].
-    pub hold_minutes: Distribution,
+    /// Wait before a specialist answers [min]: as for [`Agent`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hold_minutes: Option<Distribution>,
     /// Specialist handle time [min].
     pub handle_minutes: Distribution,
     pub resolution: f64,
     /// Cost per tier-2 handle minute [currency·min⁻¹].
     pub cost_per_minute: f64,
+    /// Specialists on duty (see [`Agent::staffing`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staffing: Option<Staffing>,
 }
 
 impl Study {
     /// The baseline design every variant is compared against.
     pub fn baseline(&self) -> &Design {
         &self.designs[0]
+    }
+
+    /// Whether the study runs as a simulated contact centre (it has
+    /// `demand`) rather than as independent journeys.
+    pub fn is_centre(&self) -> bool {
+        self.demand.is_some()
+    }
+
+    /// The lowest schema that holds the study.
+    pub fn schema_needed(&self) -> u64 {
+        if self.demand.is_some() { 2 } else { 1 }
     }
 
     /// The study as pretty-printed study-file JSON.
