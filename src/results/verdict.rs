@@ -18,6 +18,8 @@ pub enum Tone {
     NotApplicable,
     /// A change shown without a verdict (a percentile has no interval).
     Unjudged,
+    /// A real change in a figure that is neither good nor bad (occupancy).
+    Changed,
 }
 
 impl Tone {
@@ -28,6 +30,7 @@ impl Tone {
             Verdict::NoDetectableDifference => Tone::Neutral,
             Verdict::NotApplicable => Tone::NotApplicable,
             Verdict::NoInterval => Tone::Unjudged,
+            Verdict::Changed => Tone::Changed,
         }
     }
 
@@ -39,6 +42,7 @@ impl Tone {
             Tone::Neutral => "tone-neutral",
             Tone::NotApplicable => "tone-na",
             Tone::Unjudged => "tone-unjudged",
+            Tone::Changed => "tone-changed",
         }
     }
 
@@ -50,6 +54,7 @@ impl Tone {
             Tone::Neutral => "=",
             Tone::NotApplicable => "–",
             Tone::Unjudged => "·",
+            Tone::Changed => "≠",
         }
     }
 }
@@ -83,7 +88,7 @@ mod tests {
 
     #[test]
     fn every_verdict_has_its_own_icon_and_class() {
-        let all = [Verdict::Better, Verdict::Worse, Verdict::NoDetectableDifference, Verdict::NotApplicable, Verdict::NoInterval];
+        let all = [Verdict::Better, Verdict::Worse, Verdict::NoDetectableDifference, Verdict::NotApplicable, Verdict::NoInterval, Verdict::Changed];
         let icons: Vec<_> = all.iter().map(|v| Tone::of(*v).icon()).collect();
         let classes: Vec<_> = all.iter().map(|v| Tone::of(*v).class()).collect();
         for i in 0..all.len() {

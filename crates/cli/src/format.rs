@@ -181,6 +181,7 @@ pub fn verdict(v: Verdict) -> &'static str {
         Verdict::NoDetectableDifference => "no detectable difference",
         Verdict::NotApplicable => "n/a",
         Verdict::NoInterval => "not judged (no interval)",
+        Verdict::Changed => "changed",
     }
 }
 

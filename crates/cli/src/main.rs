@@ -74,11 +74,20 @@ fn run(args: RunArgs) -> Result<(), CliError> {
     let start = Instant::now();
     let report = run_threads(&study, threads);
     let elapsed = start.elapsed();
-    if report.journeys != study.journeys {
-        return Err(CliError::Internal(format!(
-            "the run simulated {} journeys per design instead of {}",
-            report.journeys, study.journeys
-        )));
+    match (&study.demand, report.replications) {
+        (None, _) if report.journeys != study.journeys => {
+            return Err(CliError::Internal(format!(
+                "the run simulated {} journeys per design instead of {}",
+                report.journeys, study.journeys
+            )));
+        }
+        (Some(demand), Some(r)) if r != u64::from(demand.replications) => {
+            return Err(CliError::Internal(format!(
+                "the run simulated {r} replications instead of {}",
+                demand.replications
+            )));
+        }
+        _ => {}
     }
 
     let text = match format {

@@ -43,6 +43,9 @@ pub const PER_OCTAVE: u32 = 32;
 pub const HOURS: Binning = Binning::LogLinear { low_exponent: -10, octaves: 44 };
 /// Cost per journey: 2⁻⁷ (under 0.01) to 2²¹ (about two million).
 pub const COST: Binning = Binning::LogLinear { low_exponent: -7, octaves: 28 };
+/// Waits in a pool's queue: 2⁻¹⁰ min (under 0.06 s; an answer at once is
+/// 0, in the first bin) to 2¹⁸ min (182 days, beyond any run).
+pub const WAIT_MINUTES: Binning = Binning::LogLinear { low_exponent: -10, octaves: 28 };
 /// Contacts per journey: 1 to 10.
 pub const CONTACTS: Binning = Binning::Linear { min: 1.0, width: 1.0, bins: 10 };
 /// Satisfaction score: 0 to 100 in steps of 1 (100 falls in the last bin).

@@ -27,6 +27,7 @@
 //!   fragment.
 
 mod bounds;
+pub mod centre;
 pub mod csv;
 pub mod distribution;
 pub mod emotion;
@@ -49,6 +50,7 @@ pub use distribution::{Distribution, DistributionSpec};
 pub use kpi::{KPIS, KpiInfo};
 pub use report::{Comparison, DesignReport, Difference, Estimate, PainPoint, Report, Verdict, report};
 pub use run::{chunk_count, prepare, run, run_threads, simulate_chunks, tally_threads};
+pub use special::student_t_quantile;
 pub use study::*;
 pub use emotion::STAGES;
 pub use tally::{CHUNK_JOURNEYS, Flow, Tally};

@@ -1,10 +1,13 @@
-//! Running a study: split the journeys into chunks, simulate them on one
+//! Running a study: split it into units of work, simulate them on one
 //! thread or several, merge the tallies, report.
 //!
-//! The browser does the same with Web Workers: each worker calls
-//! [`simulate_chunks`] on the chunk ranges it is given and sends the
-//! [`Tally`] back; the page merges and calls [`report`](crate::report).
-//! Any split of the chunks gives identical figures (see `tally.rs`).
+//! A unit of work (a "chunk") is 4,096 independent journeys of a study
+//! without demand (`independent/`), and one replication of a simulated
+//! centre (`centre/`). The browser does the same with Web Workers: each
+//! worker calls [`simulate_chunks`] on the chunk ranges it is given and
+//! sends the [`Tally`] back; the page merges and calls
+//! [`report`](crate::report). Any split of the chunks gives identical
+//! figures (see `tally/`).
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -14,9 +17,22 @@ use crate::report::{Report, report};
 use crate::study::Study;
 use crate::tally::{CHUNK_JOURNEYS, Tally};
 
-/// Number of chunks the study's journeys fall into.
+/// Number of chunks (units of work) of the study: its journeys in chunks
+/// of [`CHUNK_JOURNEYS`], or its replications.
 pub fn chunk_count(study: &Study) -> u64 {
-    study.journeys.div_ceil(CHUNK_JOURNEYS)
+    match &study.demand {
+        None => study.journeys.div_ceil(CHUNK_JOURNEYS),
+        Some(demand) => u64::from(demand.replications),
+    }
+}
+
+/// Adds chunk `chunk` of the study to `tally`.
+fn simulate_chunk(tally: &mut Tally, study: &Study, prepared: &[PreparedDesign], chunk: u64) {
+    if study.is_centre() {
+        tally.simulate_replication(study, prepared, chunk);
+    } else {
+        tally.simulate_chunk(study, prepared, chunk);
+    }
 }
 
 /// Prepares every design of the study for simulation.
@@ -29,7 +45,7 @@ pub fn simulate_chunks(study: &Study, chunks: Range<u64>) -> Tally {
     let prepared = prepare(study);
     let mut tally = Tally::new(study);
     for chunk in chunks.start..chunks.end.min(chunk_count(study)) {
-        tally.simulate_chunk(study, &prepared, chunk);
+        simulate_chunk(&mut tally, study, &prepared, chunk);
     }
     tally
 }
@@ -62,7 +78,7 @@ pub fn tally_threads(study: &Study, threads: usize) -> Tally {
                         if chunk >= chunks {
                             break tally;
                         }
-                        tally.simulate_chunk(study, &prepared, chunk);
+                        simulate_chunk(&mut tally, study, &prepared, chunk);
                     }
                 })
             })

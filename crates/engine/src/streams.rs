@@ -57,6 +57,26 @@ fn mix(z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+/// The key to the streams of replication `replication` of a simulated
+/// centre, from the study's key: its customers' streams are addressed by
+/// (replication key, customer), and its arrivals by [`arrival_bits`].
+pub(crate) fn replication_key(study: u64, replication: u32) -> u64 {
+    mix(study ^ mix(u64::from(replication).wrapping_add(1).wrapping_mul(REPLICATION_SPACING)))
+}
+
+/// Spacing between replications' keys; odd, unrelated to the others.
+const REPLICATION_SPACING: u64 = 0xa076_1d64_78bd_642f;
+/// Where a replication's arrival stream starts from its key.
+const ARRIVALS: u64 = 0xe703_7ed1_a0b4_28db;
+
+/// The `index`-th number of the arrival stream of the replication whose
+/// key is `replication` (see [`replication_key`]). The same in every
+/// design, so every design meets the same customers at the same moments.
+#[inline]
+pub(crate) fn arrival_bits(replication: u64, index: u64) -> u64 {
+    mix(replication.wrapping_add(ARRIVALS).wrapping_add(index.wrapping_add(1).wrapping_mul(PHI)))
+}
+
 /// The streams of one journey.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct JourneyStreams {

@@ -1,8 +1,8 @@
 //! Staffing: the agents on duty at a staffed agent or tier 2, which makes
 //! it a **pool** whose waits emerge from load (MODEL.md, "Capacity").
 
-use serde::Serialize;
 use serde::ser::SerializeSeq;
+use serde::{Deserialize, Serialize};
 
 use super::demand::WEEK_HOURS;
 
@@ -42,7 +42,7 @@ pub enum Roster {
 }
 
 /// How a pool's queue behaves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QueueKind {
     /// The customer waits on the line and abandons past their patience; a

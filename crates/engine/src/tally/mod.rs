@@ -36,11 +36,29 @@ const SCALE: f64 = (1u64 << SCALE_BITS) as f64;
 /// Everything accumulated so far, for every design of a study.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Tally {
-    /// Journeys simulated per design so far.
+    /// Journeys simulated per design so far (in a centre: counted
+    /// journeys, the same in every design).
     pub journeys: u64,
-    /// Chunks simulated so far.
+    /// Chunks simulated so far (in a centre: replications).
     pub chunks: u64,
+    /// What one observation of the sums is.
+    pub(crate) observations: Observations,
     pub(crate) designs: Vec<DesignTally>,
+}
+
+/// What the KPI sums count as one observation, which decides their
+/// intervals.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub(crate) enum Observations {
+    /// Independent journeys: each journey, normal quantiles.
+    Journeys,
+    /// A simulated centre: each replication (its journeys share queues and
+    /// are not independent), Student's t with R − 1 degrees of freedom.
+    /// A replication's sums are divided by `scale` (the expected counted
+    /// journeys of a replication, at least 1) so that their squares stay
+    /// far inside the exact range; ratios and their intervals are
+    /// unchanged by it.
+    Replications { scale: f64 },
 }
 
 /// The sums of one design.
@@ -61,9 +79,15 @@ pub(crate) struct DesignTally {
     /// Per stage: journeys that reached it in their first contact.
     pub(crate) stage_reached: [u64; 6],
     pub(crate) stories: Vec<Story>,
+    /// The simulated centre's own figures (pools, staffing).
+    #[serde(default)]
+    pub(crate) centre: Option<crate::centre::CentreTally>,
 }
 
-/// Per KPI: Σa, Σb, Σa², Σb², Σab over journeys, and the journey count.
+/// Per KPI: Σa, Σb, Σa², Σb², Σab over observations (journeys, or
+/// replications), and their count. A centre's pool figures use the same
+/// sums, in their first [`POOL_FIGURES`](crate::centre::POOL_FIGURES)
+/// slots.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Sums<T> {
     pub(crate) n: u64,
@@ -210,10 +234,15 @@ impl Tally {
                     stage_score: [0; 6],
                     stage_reached: [0; 6],
                     stories: Vec::new(),
+                    centre: study.is_centre().then(|| crate::centre::CentreTally::new(study, i)),
                 }
             })
             .collect();
-        Self { journeys: 0, chunks: 0, designs }
+        let observations = match &study.demand {
+            None => Observations::Journeys,
+            Some(demand) => Observations::Replications { scale: (demand.customers_per_day * f64::from(demand.days)).max(1.0) },
+        };
+        Self { journeys: 0, chunks: 0, observations, designs }
     }
 
     /// Adds another tally of the same study (of other chunks). Exact, so
@@ -243,6 +272,9 @@ impl Tally {
             a.stories.extend(b.stories.iter().cloned());
             a.stories.sort_by_key(|s| s.journey);
             a.stories.dedup_by_key(|s| s.journey);
+            if let (Some(x), Some(y)) = (&mut a.centre, &b.centre) {
+                x.merge(y);
+            }
         }
     }
 
@@ -260,11 +292,12 @@ impl Tally {
             for (d, design) in prepared.iter().enumerate() {
                 let sums = &mut local[d];
                 let dt = &mut self.designs[d];
+                let mut first_contact = FirstContact::default();
                 let mut observer = TallyObserver {
                     flow: &mut dt.flow,
                     stage_score: &mut sums.stage_score,
                     stage_reached: &mut dt.stage_reached,
-                    first_contact: FirstContact::default(),
+                    first_contact: &mut first_contact,
                 };
                 let figures = if journey < STORY_COUNT {
                     let mut story = Story::begin(journey);
@@ -315,7 +348,7 @@ impl Tally {
     }
 }
 
-fn add_histograms(dt: &mut DesignTally, f: &JourneyFigures) {
+pub(crate) fn add_histograms(dt: &mut DesignTally, f: &JourneyFigures) {
     dt.hours_to_resolution.add_if_binned(histogram::HOURS, f.resolved, f.elapsed_hours);
     dt.cost.add_if_binned(histogram::COST, true, f.cost);
     dt.satisfaction.add_if_binned(histogram::SATISFACTION, true, f.satisfaction);
@@ -345,12 +378,14 @@ impl ChunkSums {
     }
 }
 
-/// Feeds flow counts and the emotion curve from a journey's steps.
-struct TallyObserver<'a> {
-    flow: &'a mut Flow,
-    stage_score: &'a mut [f64; 6],
-    stage_reached: &'a mut [u64; 6],
-    first_contact: FirstContact,
+/// Feeds flow counts and the emotion curve from a journey's steps (the
+/// journey's own first-contact scores in `first_contact`, which a centre
+/// keeps with its customer between steps).
+pub(crate) struct TallyObserver<'a> {
+    pub(crate) flow: &'a mut Flow,
+    pub(crate) stage_score: &'a mut [f64; 6],
+    pub(crate) stage_reached: &'a mut [u64; 6],
+    pub(crate) first_contact: &'a mut FirstContact,
 }
 
 impl Observer for TallyObserver<'_> {
@@ -395,7 +430,7 @@ impl<A: Observer, B: Observer> Observer for (&mut A, &mut B) {
 const EXACT_LIMIT: f64 = 1.9807040628566084e28;
 
 #[inline]
-fn fixed(x: f64) -> i128 {
+pub(crate) fn fixed(x: f64) -> i128 {
     debug_assert!(x.is_finite() && x.abs() < EXACT_LIMIT, "a chunk's sum is {x}: NaN, infinite or beyond exact range");
     // `as` saturates, so even absurd inputs cannot overflow or panic here.
     (x * SCALE).round() as i128
@@ -405,7 +440,7 @@ fn fixed(x: f64) -> i128 {
 /// crash here; in debug builds (the tests) reaching the limit is a failure,
 /// since the validator's bounds must keep every study far from it.
 #[inline]
-fn add(sum: &mut i128, x: i128) {
+pub(crate) fn add(sum: &mut i128, x: i128) {
     debug_assert!(sum.checked_add(x).is_some_and(|s| s.unsigned_abs() < (1u128 << 126)), "a fixed-point sum overflowed");
     *sum = sum.saturating_add(x);
 }
@@ -416,7 +451,7 @@ pub(crate) fn float(x: i128) -> f64 {
 }
 
 impl<T: Copy + Default> Sums<T> {
-    fn zero() -> Self {
+    pub(crate) fn zero() -> Self {
         let z = [T::default(); KPI_COUNT];
         Self { n: 0, a: z, b: z, aa: z, bb: z, ab: z }
     }
@@ -480,6 +515,20 @@ impl CellCross {
 }
 
 impl Sums<i128> {
+    /// Adds one observation (a replication) whose figures are the ratios
+    /// `a[k] / b[k]`, each rounded once to fixed point with its square and
+    /// product.
+    pub(crate) fn add_observation(&mut self, a: &[f64], b: &[f64]) {
+        self.n += 1;
+        for (k, (&a, &b)) in a.iter().zip(b).enumerate().take(KPI_COUNT) {
+            add(&mut self.a[k], fixed(a));
+            add(&mut self.b[k], fixed(b));
+            add(&mut self.aa[k], fixed(a * a));
+            add(&mut self.bb[k], fixed(b * b));
+            add(&mut self.ab[k], fixed(a * b));
+        }
+    }
+
     /// The chunk's f64 sums, rounded once to fixed point.
     fn fixed(local: &CellSums) -> Self {
         let mut s = Self::zero();
@@ -501,7 +550,7 @@ impl Sums<i128> {
         s
     }
 
-    fn merge(&mut self, other: &Sums<i128>) {
+    pub(crate) fn merge(&mut self, other: &Sums<i128>) {
         self.n += other.n;
         for k in 0..KPI_COUNT {
             add(&mut self.a[k], other.a[k]);
@@ -514,13 +563,24 @@ impl Sums<i128> {
 }
 
 impl<T: Copy + Default> CrossSums<T> {
-    fn zero() -> Self {
+    pub(crate) fn zero() -> Self {
         let z = [T::default(); KPI_COUNT];
         Self { a_a0: z, a_b0: z, b_a0: z, b_b0: z }
     }
 }
 
 impl CrossSums<i128> {
+    /// Adds one observation's products of a variant's (a, b) with the
+    /// baseline's (a₀, b₀).
+    pub(crate) fn add_observation(&mut self, a: &[f64], b: &[f64], a0: &[f64], b0: &[f64]) {
+        for k in 0..a.len().min(KPI_COUNT) {
+            add(&mut self.a_a0[k], fixed(a[k] * a0[k]));
+            add(&mut self.a_b0[k], fixed(a[k] * b0[k]));
+            add(&mut self.b_a0[k], fixed(b[k] * a0[k]));
+            add(&mut self.b_b0[k], fixed(b[k] * b0[k]));
+        }
+    }
+
     /// `variant` and `baseline` are the two designs' own sums of the chunk,
     /// which give the cross sums of means exactly (b = b₀ = 1).
     fn absorb(&mut self, local: &CellCross, variant: &Sums<i128>, baseline: &Sums<i128>) {
@@ -539,7 +599,7 @@ impl CrossSums<i128> {
         self.merge(&chunk);
     }
 
-    fn merge(&mut self, other: &CrossSums<i128>) {
+    pub(crate) fn merge(&mut self, other: &CrossSums<i128>) {
         for k in 0..KPI_COUNT {
             add(&mut self.a_a0[k], other.a_a0[k]);
             add(&mut self.a_b0[k], other.a_b0[k]);

@@ -9,6 +9,11 @@
 //! two designs the same journeys' terms are subtracted first
 //! (ψᵢ = d_vᵢ / b̄_v − d_0ᵢ / b̄_0), which is why sharing random numbers
 //! between designs narrows the interval of a difference.
+//!
+//! In a simulated centre the observations i are replications, not
+//! journeys (a replication's journeys share its queues), and the quantile
+//! is Student's t with R − 1 degrees of freedom; `capacity.rs` reports the
+//! centre's own figures (pools, staffing) the same way.
 
 use serde::Serialize;
 use serde::ser::SerializeMap;
@@ -19,7 +24,11 @@ use crate::kpi::{Better, KPI_COUNT, KPIS, Scale};
 use crate::story::StoryStep;
 use crate::study::Study;
 use crate::emotion::STAGES;
-use crate::tally::{CrossSums, DesignTally, Flow, Sums, Tally, float};
+use crate::tally::{CrossSums, DesignTally, Flow, Observations, Sums, Tally, float};
+
+mod capacity;
+
+pub use capacity::{CapacityComparison, CapacityReport, PoolComparison, PoolReport};
 
 /// z-score of a two-sided 95% interval.
 pub const Z95: f64 = 1.959_963_984_540_054;
@@ -31,8 +40,12 @@ pub struct Report {
     pub currency: String,
     pub seed: u64,
     /// Journeys simulated per design (fewer than the study asks while a run
-    /// is still refining).
+    /// is still refining; in a simulated centre, the counted journeys of
+    /// all replications so far).
     pub journeys: u64,
+    /// Replications simulated so far (a simulated centre only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replications: Option<u64>,
     pub designs: Vec<DesignReport>,
     /// One per variant, against `designs[0]`.
     pub comparisons: Vec<Comparison>,
@@ -54,6 +67,9 @@ pub struct DesignReport {
     /// Where journeys break, worst first.
     pub pain_points: Vec<PainPoint>,
     pub stories: Vec<StoryReport>,
+    /// The simulated centre's own figures (pools, staffing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<CapacityReport>,
 }
 
 /// An estimate and its 95% confidence interval; `None` where the figure
@@ -92,6 +108,9 @@ pub enum Verdict {
     /// A percentile, which carries no interval: its change is shown but
     /// not judged.
     NoInterval,
+    /// The interval excludes zero for a figure that is neither better nor
+    /// worse when it moves (a pool's occupancy, contacts answered a day).
+    Changed,
 }
 
 /// KPIs by key, in MODEL.md's order; serialised as a JSON object.
@@ -106,6 +125,9 @@ pub struct Comparison {
     pub design: String,
     pub baseline: String,
     pub kpis: KpiTable<Difference>,
+    /// Paired differences of the simulated centre's own figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<CapacityComparison>,
 }
 
 /// The figures of the journeys of one persona or one first channel.
@@ -170,6 +192,7 @@ impl Verdict {
             Verdict::NoDetectableDifference => "no detectable difference",
             Verdict::NotApplicable => "not applicable",
             Verdict::NoInterval => "not judged (no interval)",
+            Verdict::Changed => "changed",
         }
     }
 }
@@ -214,8 +237,9 @@ impl Difference {
 
 /// Builds the report of a study from its tally.
 pub fn report(study: &Study, tally: &Tally) -> Report {
+    let stats = Stats { observations: tally.observations };
     let designs: Vec<DesignReport> =
-        study.designs.iter().zip(&tally.designs).map(|(design, dt)| design_report(design, dt)).collect();
+        study.designs.iter().zip(&tally.designs).map(|(design, dt)| design_report(design, dt, stats)).collect();
     let baseline = &tally.designs[0];
     let comparisons = study
         .designs
@@ -229,10 +253,11 @@ pub fn report(study: &Study, tally: &Tally) -> Report {
                 baseline: study.designs[0].name.clone(),
                 kpis: KpiTable {
                     entries: (0..KPI_COUNT)
-                        .map(|k| (KPIS[k].key, difference(k, &dt.total, &baseline.total, cross)))
+                        .map(|k| (KPIS[k].key, stats.difference(k, Some(KPIS[k].better), &dt.total, &baseline.total, cross)))
                         .chain(percentile_differences(&dt.hours_to_resolution, &baseline.hours_to_resolution))
                         .collect(),
                 },
+                capacity: capacity::comparison(stats, dt, baseline),
             })
         })
         .collect();
@@ -241,6 +266,7 @@ pub fn report(study: &Study, tally: &Tally) -> Report {
         currency: study.currency.clone(),
         seed: study.seed,
         journeys: tally.journeys,
+        replications: study.is_centre().then_some(tally.chunks),
         designs,
         comparisons,
         fingerprint: String::new(),
@@ -257,13 +283,13 @@ fn fingerprint(report: &Report) -> String {
     Sha256::digest(&json).iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
-fn design_report(design: &crate::study::Design, dt: &DesignTally) -> DesignReport {
-    let mut kpis = kpi_table(&dt.total);
+fn design_report(design: &crate::study::Design, dt: &DesignTally, stats: Stats) -> DesignReport {
+    let mut kpis = stats.kpi_table(&dt.total);
     let hours = &dt.hours_to_resolution;
     for (key, p) in [("hours_to_resolution_p50", 0.5), ("hours_to_resolution_p90", 0.9)] {
         kpis.entries.push((key, Estimate { estimate: hours.quantile(p), ci95: None }));
     }
-    let group = |name: &str, sums: &Sums<i128>| GroupReport { name: name.to_owned(), journeys: sums.n, kpis: kpi_table(sums) };
+    let group = |name: &str, sums: &Sums<i128>| GroupReport { name: name.to_owned(), journeys: sums.n, kpis: stats.kpi_table(sums) };
     DesignReport {
         name: design.name.clone(),
         kpis,
@@ -302,6 +328,7 @@ fn design_report(design: &crate::study::Design, dt: &DesignTally) -> DesignRepor
                 }
             })
             .collect(),
+        capacity: dt.centre.as_ref().map(|centre| capacity::design(stats, centre)),
     }
 }
 
@@ -344,8 +371,105 @@ fn percentile_differences(variant: &Histogram, baseline: &Histogram) -> [(&'stat
     })
 }
 
-fn kpi_table(sums: &Sums<i128>) -> KpiTable<Estimate> {
-    KpiTable { entries: (0..KPI_COUNT).map(|k| (KPIS[k].key, estimate(k, sums))).collect() }
+/// How the tally's observations turn into intervals.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Stats {
+    observations: Observations,
+}
+
+impl Stats {
+    /// The two-sided 95% quantile for `n` observations: normal for
+    /// journeys, Student's t with n − 1 degrees of freedom for
+    /// replications.
+    fn quantile(&self, n: u64) -> f64 {
+        match self.observations {
+            Observations::Journeys => Z95,
+            Observations::Replications { .. } => crate::special::student_t_quantile(0.975, n.saturating_sub(1) as f64),
+        }
+    }
+
+    /// The same, for sums that are not scaled (a centre's pool and
+    /// staffing figures).
+    pub(crate) fn unscaled(self) -> Self {
+        match self.observations {
+            Observations::Journeys => self,
+            Observations::Replications { .. } => Stats { observations: Observations::Replications { scale: 1.0 } },
+        }
+    }
+
+    /// What Σb of the sums stands for in trials (replications' KPI sums
+    /// are scaled, see `tally/`).
+    fn trials(&self, sum_b: f64) -> f64 {
+        match self.observations {
+            Observations::Journeys => sum_b,
+            Observations::Replications { scale } => sum_b * scale,
+        }
+    }
+
+    fn kpi_table(&self, sums: &Sums<i128>) -> KpiTable<Estimate> {
+        KpiTable { entries: (0..KPI_COUNT).map(|k| (KPIS[k].key, self.estimate(k, KPIS[k].scale, sums))).collect() }
+    }
+
+    /// Figure `k` of `s` (a ratio Σa/Σb) with its 95% interval, kept to
+    /// the values of `scale`.
+    pub(crate) fn estimate(&self, k: usize, scale: Scale, s: &Sums<i128>) -> Estimate {
+        let Some(p) = ratio_parts(k, s) else {
+            return Estimate::NONE;
+        };
+        let ci95 = (s.n >= 2).then(|| {
+            let n = s.n as f64;
+            let variance = p.sum_d2 / (n * (n - 1.0)) / (p.b_mean * p.b_mean);
+            interval(scale, p.ratio, variance, self.trials(float(s.b[k])), self.quantile(s.n))
+        });
+        Estimate { estimate: Some(p.ratio), ci95 }
+    }
+
+    /// A variant's change in figure `k` from the baseline, with the paired
+    /// and unpaired intervals, and the verdict (`better`: which way is
+    /// good, if either).
+    pub(crate) fn difference(
+        &self,
+        k: usize,
+        better: Option<Better>,
+        variant: &Sums<i128>,
+        baseline: &Sums<i128>,
+        cross: &CrossSums<i128>,
+    ) -> Difference {
+        let (Some(v), Some(b)) = (ratio_parts(k, variant), ratio_parts(k, baseline)) else {
+            return Difference { estimate: None, ci95: None, unpaired_ci95: None, verdict: Verdict::NotApplicable };
+        };
+        let diff = v.ratio - b.ratio;
+        let n = variant.n as f64;
+        if variant.n < 2 {
+            return Difference { estimate: Some(diff), ci95: None, unpaired_ci95: None, verdict: Verdict::NoDetectableDifference };
+        }
+        let z = self.quantile(variant.n);
+        // Σ d_v·d_0 = Σ (a_v − R_v b_v)(a_0 − R_0 b_0), expanded into the cross sums.
+        let sum_dv_d0 = float(cross.a_a0[k]) - b.ratio * float(cross.a_b0[k]) - v.ratio * float(cross.b_a0[k])
+            + v.ratio * b.ratio * float(cross.b_b0[k]);
+        let sum_psi2 = (v.sum_d2 / (v.b_mean * v.b_mean) - 2.0 * sum_dv_d0 / (v.b_mean * b.b_mean)
+            + b.sum_d2 / (b.b_mean * b.b_mean))
+            .max(0.0);
+        let paired = z * libm::sqrt(sum_psi2 / (n * (n - 1.0)));
+        let var_v = v.sum_d2 / (n * (n - 1.0)) / (v.b_mean * v.b_mean);
+        let var_b = b.sum_d2 / (n * (n - 1.0)) / (b.b_mean * b.b_mean);
+        let unpaired = z * libm::sqrt(var_v + var_b);
+        let verdict = if diff - paired > 0.0 || diff + paired < 0.0 {
+            match (diff > 0.0, better) {
+                (_, None) => Verdict::Changed,
+                (true, Some(Better::Higher)) | (false, Some(Better::Lower)) => Verdict::Better,
+                _ => Verdict::Worse,
+            }
+        } else {
+            Verdict::NoDetectableDifference
+        };
+        Difference {
+            estimate: Some(diff),
+            ci95: Some([diff - paired, diff + paired]),
+            unpaired_ci95: Some([diff - unpaired, diff + unpaired]),
+            verdict,
+        }
+    }
 }
 
 /// The ratio, the mean of b, and Σd² for KPI `k` of one design.
@@ -363,18 +487,6 @@ fn ratio_parts(k: usize, s: &Sums<i128>) -> Option<RatioParts> {
     let r = a / b;
     let sum_d2 = (float(s.aa[k]) - 2.0 * r * float(s.ab[k]) + r * r * float(s.bb[k])).max(0.0);
     Some(RatioParts { ratio: r, b_mean: b / s.n as f64, sum_d2 })
-}
-
-fn estimate(k: usize, s: &Sums<i128>) -> Estimate {
-    let Some(p) = ratio_parts(k, s) else {
-        return Estimate::NONE;
-    };
-    let ci95 = (s.n >= 2).then(|| {
-        let n = s.n as f64;
-        let variance = p.sum_d2 / (n * (n - 1.0)) / (p.b_mean * p.b_mean);
-        interval(KPIS[k].scale, p.ratio, variance, float(s.b[k]), Z95)
-    });
-    Estimate { estimate: Some(p.ratio), ci95 }
 }
 
 /// The 95% interval of an estimate with the given variance (delta method),
@@ -408,40 +520,5 @@ pub(crate) fn interval(scale: Scale, estimate: f64, variance: f64, trials: f64, 
             let top = if scale == Scale::Score { 100.0 } else { f64::INFINITY };
             [(estimate - half).max(0.0), (estimate + half).min(top)]
         }
-    }
-}
-
-fn difference(k: usize, variant: &Sums<i128>, baseline: &Sums<i128>, cross: &CrossSums<i128>) -> Difference {
-    let (Some(v), Some(b)) = (ratio_parts(k, variant), ratio_parts(k, baseline)) else {
-        return Difference { estimate: None, ci95: None, unpaired_ci95: None, verdict: Verdict::NotApplicable };
-    };
-    let diff = v.ratio - b.ratio;
-    let n = variant.n as f64;
-    if variant.n < 2 {
-        return Difference { estimate: Some(diff), ci95: None, unpaired_ci95: None, verdict: Verdict::NoDetectableDifference };
-    }
-    // Σ d_v·d_0 = Σ (a_v − R_v b_v)(a_0 − R_0 b_0), expanded into the cross sums.
-    let sum_dv_d0 = float(cross.a_a0[k]) - b.ratio * float(cross.a_b0[k]) - v.ratio * float(cross.b_a0[k])
-        + v.ratio * b.ratio * float(cross.b_b0[k]);
-    let sum_psi2 = (v.sum_d2 / (v.b_mean * v.b_mean) - 2.0 * sum_dv_d0 / (v.b_mean * b.b_mean)
-        + b.sum_d2 / (b.b_mean * b.b_mean))
-        .max(0.0);
-    let paired = Z95 * libm::sqrt(sum_psi2 / (n * (n - 1.0)));
-    let var_v = v.sum_d2 / (n * (n - 1.0)) / (v.b_mean * v.b_mean);
-    let var_b = b.sum_d2 / (n * (n - 1.0)) / (b.b_mean * b.b_mean);
-    let unpaired = Z95 * libm::sqrt(var_v + var_b);
-    let verdict = if diff - paired > 0.0 || diff + paired < 0.0 {
-        match (diff > 0.0, KPIS[k].better) {
-            (true, Better::Higher) | (false, Better::Lower) => Verdict::Better,
-            _ => Verdict::Worse,
-        }
-    } else {
-        Verdict::NoDetectableDifference
-    };
-    Difference {
-        estimate: Some(diff),
-        ci95: Some([diff - paired, diff + paired]),
-        unpaired_ci95: Some([diff - unpaired, diff + unpaired]),
-        verdict,
     }
 }
