@@ -391,10 +391,10 @@ fn StorySideView(side: StorySide, threshold: f64) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::test_support::report_of;
+    use crate::results::test_support::{report_of, schema1};
 
     fn study_of(id: &str) -> Study {
-        Study::from_json(journey_engine::presets::find(id).unwrap().json).unwrap()
+        schema1(id)
     }
 
     #[test]

@@ -75,6 +75,10 @@ pub struct RunArgs {
     /// Base random seed, instead of the study's.
     #[arg(long, value_name = "S")]
     pub seed: Option<u64>,
+    /// Replications of a simulated centre (a study with demand), instead
+    /// of the study's (2 to 1,000).
+    #[arg(long, value_name = "R", value_parser = parse_replications)]
+    pub replications: Option<u32>,
     /// Worker threads [default: available parallelism]. The figures are
     /// identical whatever the number.
     #[arg(long, value_name = "T", value_parser = parse_threads)]
@@ -96,9 +100,10 @@ pub struct BenchArgs {
     /// Threads for the parallel run [default: available parallelism].
     #[arg(long, value_name = "T", value_parser = parse_threads)]
     pub threads: Option<usize>,
-    /// Built-in preset to simulate.
-    #[arg(long, value_name = "ID", default_value = "password-reset")]
-    pub preset: String,
+    /// Built-in preset to simulate [default: Password reset, as
+    /// independent journeys and as a simulated centre].
+    #[arg(long, value_name = "ID")]
+    pub preset: Option<String>,
     /// Study file, `-` or share link to simulate instead of a preset.
     #[arg(long, value_name = "STUDY", conflicts_with = "preset")]
     pub study: Option<String>,
@@ -106,6 +111,18 @@ pub struct BenchArgs {
     /// median, best and worst.
     #[arg(long, value_name = "R", value_parser = parse_runs, default_value_t = BENCH_RUNS)]
     pub runs: usize,
+    /// Replications of a simulated centre, instead of the study's.
+    #[arg(long, value_name = "R", value_parser = parse_replications)]
+    pub replications: Option<u32>,
+}
+
+/// Reads a replication count: a whole number from 2 to 1,000.
+pub fn parse_replications(text: &str) -> Result<u32, String> {
+    use journey_engine::{MAX_REPLICATIONS, MIN_REPLICATIONS};
+    match text.trim().parse::<u32>() {
+        Ok(r) if (MIN_REPLICATIONS..=MAX_REPLICATIONS).contains(&r) => Ok(r),
+        _ => Err(format!("must be a whole number of replications from {MIN_REPLICATIONS} to {MAX_REPLICATIONS}, not '{text}'")),
+    }
 }
 
 /// How `run` prints its report.

@@ -2,43 +2,65 @@
 //! and on several, and how much memory a run needs.
 //!
 //! Speed is simulated journeys × designs per second of wall time for the
-//! whole `run_threads` call, report included. On a shared machine one run
-//! can be 20% off the next, so the bench repeats the runs, one thread and
-//! several taking turns so that both meet the same load, and gives the
-//! median with the best and worst. Every run must give the same
-//! fingerprint; the bench says so, and fails if they do not.
+//! whole run, report included; for a simulated centre also replications,
+//! events and customers (arrivals, warm-up and run-out included) per
+//! second. On a shared machine one run can be 20% off the next, so the
+//! bench repeats the runs, one thread and several taking turns so that
+//! both meet the same load, and gives the median with the best and worst.
+//! Every run must give the same fingerprint; the bench says so, and fails
+//! if they do not.
 
 use std::time::Instant;
 
-use journey_engine::{Study, run_threads};
+use journey_engine::{Study, chunk_count, report, tally_threads};
 
 use crate::error::CliError;
 use crate::format::{bytes, rate, thousands};
+
+/// The study independent journeys are measured on: Password reset as it
+/// was before the capacity model (schema 1), which every earlier figure of
+/// the engine's speed is of.
+pub const INDEPENDENT_STUDY: &str = include_str!("../../engine/tests/fixtures/schema1/password-reset.json");
 
 /// Runs the study `runs` times on one thread and `runs` times on
 /// `threads`, taking turns, and describes both.
 pub fn bench(study: &Study, label: &str, threads: usize, runs: usize) -> Result<String, CliError> {
     let runs = runs.max(1);
     let designs = study.designs.len() as u64;
-    let simulated = study.journeys * designs;
-    let mut out = format!(
-        "{label}: {} journeys × {designs} design{} = {} simulated journeys per run, {runs} run{} each\n",
-        thousands(study.journeys),
-        if designs == 1 { "" } else { "s" },
-        thousands(simulated),
-        if runs == 1 { "" } else { "s" },
-    );
+    let centre = study.demand.as_ref();
+    let mut out = match centre {
+        None => format!(
+            "{label}: {} journeys × {designs} design{} = {} simulated journeys per run, {runs} run{} each\n",
+            thousands(study.journeys),
+            if designs == 1 { "" } else { "s" },
+            thousands(study.journeys * designs),
+            if runs == 1 { "" } else { "s" },
+        ),
+        Some(demand) => format!(
+            "{label}: a simulated centre, {} replications × {designs} design{} of {} + {} days, {runs} run{} each\n",
+            demand.replications,
+            if designs == 1 { "" } else { "s" },
+            demand.warmup_days,
+            demand.days,
+            if runs == 1 { "" } else { "s" },
+        ),
+    };
     let mut counts = vec![1];
     if threads > 1 {
         counts.push(threads);
     }
     let mut seconds: Vec<Vec<f64>> = vec![Vec::new(); counts.len()];
     let mut fingerprints: Vec<String> = Vec::new();
+    // What one run simulates: journeys × designs, and for a centre its
+    // events and arrivals (the same on every run).
+    let mut work = (0u64, None);
     for _ in 0..runs {
         for (times, &t) in seconds.iter_mut().zip(&counts) {
             let start = Instant::now();
-            let report = run_threads(study, t);
+            let tally = tally_threads(study, t);
+            let report = report(study, &tally);
             times.push(start.elapsed().as_secs_f64().max(1e-9));
+            work = (report.journeys * designs, tally.centre_activity());
             if !fingerprints.contains(&report.fingerprint) {
                 fingerprints.push(report.fingerprint);
             }
@@ -51,17 +73,35 @@ pub fn bench(study: &Study, label: &str, threads: usize, runs: usize) -> Result<
         )));
     }
     let spreads: Vec<Spread> = seconds.iter().map(|times| Spread::of(times)).collect();
-    let speed = |s: f64| rate(simulated as f64 / s);
+    let (simulated, activity) = work;
+    if let Some((events, arrivals)) = activity {
+        out.push_str(&format!(
+            "  each run: {} counted journeys, {} customers arriving, {} events, {} replications\n",
+            thousands(simulated),
+            thousands(arrivals),
+            thousands(events),
+            thousands(chunk_count(study) * designs),
+        ));
+    }
+    let speed = |count: u64, s: f64| rate(count as f64 / s);
     for (spread, &t) in spreads.iter().zip(&counts) {
         let speedup = if t == 1 { String::new() } else { format!(", {:.2}× one thread", spreads[0].median / spread.median) };
         out.push_str(&format!(
             "  {t:>3} {:<8} {:>11} journeys/s median (best {}, worst {}); {} a run{speedup}\n",
             if t == 1 { "thread:" } else { "threads:" },
-            speed(spread.median),
-            speed(spread.fastest),
-            speed(spread.slowest),
+            speed(simulated, spread.median),
+            speed(simulated, spread.fastest),
+            speed(simulated, spread.slowest),
             duration(spread.median),
         ));
+        if let Some((events, arrivals)) = activity {
+            out.push_str(&format!(
+                "               {} events/s, {} customers/s, {} replications/s (median)\n",
+                speed(events, spread.median),
+                speed(arrivals, spread.median),
+                rate((chunk_count(study) * designs) as f64 / spread.median),
+            ));
+        }
     }
     out.push_str(&format!("  fingerprint {} on every run\n", fingerprints.first().map_or("", String::as_str)));
     let memory = peak_memory().map_or_else(|| "unknown".to_owned(), bytes);

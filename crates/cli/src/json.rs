@@ -2,11 +2,12 @@
 //! serialisation.
 //!
 //! The default view keeps what a script comparing designs needs (every KPI
-//! with its interval, the breakdowns by persona and first channel, and the
-//! comparisons) and leaves out the plots' data and the stories, which are
-//! most of the report's size; `--full` prints the whole [`Report`].
+//! with its interval, the breakdowns by persona and first channel, a
+//! simulated centre's capacity figures, and the comparisons) and leaves out
+//! the plots' data and the stories, which are most of the report's size;
+//! `--full` prints the whole [`Report`].
 
-use journey_engine::report::{GroupReport, KpiTable};
+use journey_engine::report::{CapacityReport, GroupReport, KpiTable};
 use journey_engine::{Comparison, Estimate, Report};
 use serde::Serialize;
 
@@ -17,6 +18,8 @@ struct View<'a> {
     currency: &'a str,
     seed: u64,
     journeys: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replications: Option<u64>,
     fingerprint: &'a str,
     designs: Vec<DesignView<'a>>,
     comparisons: &'a [Comparison],
@@ -28,6 +31,8 @@ struct DesignView<'a> {
     kpis: &'a KpiTable<Estimate>,
     by_persona: &'a [GroupReport],
     by_channel: &'a [GroupReport],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    capacity: Option<&'a CapacityReport>,
 }
 
 /// The report as pretty-printed JSON, trimmed unless `full`.
@@ -40,6 +45,7 @@ pub fn render(report: &Report, full: bool) -> Result<String, serde_json::Error> 
             currency: &report.currency,
             seed: report.seed,
             journeys: report.journeys,
+            replications: report.replications,
             fingerprint: &report.fingerprint,
             designs: report
                 .designs
@@ -49,6 +55,7 @@ pub fn render(report: &Report, full: bool) -> Result<String, serde_json::Error> 
                     kpis: &d.kpis,
                     by_persona: &d.by_persona,
                     by_channel: &d.by_channel,
+                    capacity: d.capacity.as_ref(),
                 })
                 .collect(),
             comparisons: &report.comparisons,

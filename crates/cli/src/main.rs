@@ -67,8 +67,10 @@ fn run(args: RunArgs) -> Result<(), CliError> {
         (true, None | Some(Format::Json)) => Format::Json,
         (true, Some(_)) => return Err(CliError::Input("--full prints the whole report as JSON; it cannot be combined with --format table or csv".to_owned())),
     };
-    let (_, mut study) = input::load(&args.study)?;
-    override_study(&mut study, args.journeys, args.seed);
+    let (source, mut study) = input::load(&args.study)?;
+    override_study(&mut study, args.journeys, args.seed)?;
+    override_replications(&mut study, args.replications)?;
+    warn(&source.label(), &study);
     let threads = args.threads.unwrap_or_else(default_threads);
 
     let start = Instant::now();
@@ -103,13 +105,43 @@ fn run(args: RunArgs) -> Result<(), CliError> {
 
 /// Applies `--journeys` and `--seed`. Both are in range by construction:
 /// clap checked the journeys against the engine's limit, and every u64 is
-/// a seed.
-fn override_study(study: &mut Study, journeys: Option<u64>, seed: Option<u64>) {
+/// a seed. A simulated centre has no journey count (its arrivals decide).
+fn override_study(study: &mut Study, journeys: Option<u64>, seed: Option<u64>) -> Result<(), CliError> {
     if let Some(journeys) = journeys {
+        if study.is_centre() {
+            return Err(CliError::Input(
+                "--journeys applies to independent journeys; this study is a simulated centre (it has demand), whose \
+                 arrivals decide its journeys: use --replications"
+                    .to_owned(),
+            ));
+        }
         study.journeys = journeys;
     }
     if let Some(seed) = seed {
         study.seed = seed;
+    }
+    Ok(())
+}
+
+/// Applies `--replications`, which only a simulated centre has.
+fn override_replications(study: &mut Study, replications: Option<u32>) -> Result<(), CliError> {
+    match (replications, &mut study.demand) {
+        (None, _) => Ok(()),
+        (Some(r), Some(demand)) => {
+            demand.replications = r;
+            Ok(())
+        }
+        (Some(_), None) => Err(CliError::Input(
+            "--replications applies to a simulated centre (a study with demand); this study runs independent journeys: use --journeys".to_owned(),
+        )),
+    }
+}
+
+/// Prints the study's advice (what it holds but does not use, what looks
+/// like a mistake) as warnings on standard error.
+fn warn(source: &str, study: &Study) {
+    for advice in journey_engine::advice(study) {
+        eprintln!("{}", terminal::safe(&format!("warning: {source}: {advice}")));
     }
 }
 
@@ -145,14 +177,24 @@ fn validate(arg: &str) -> Result<(), CliError> {
     let text = source.study_json()?;
     match Study::from_json(&text) {
         Ok(study) => {
+            warn(&source.label(), &study);
             let names: Vec<&str> = study.designs.iter().map(|d| d.name.as_str()).collect();
             let designs = study.designs.len();
+            let size = match &study.demand {
+                None => format!("{} journeys per design", thousands(study.journeys)),
+                Some(demand) => format!(
+                    "a simulated centre of {} customers a day over {} measured day{}, {} replications",
+                    thousands(demand.customers_per_day.round() as u64),
+                    demand.days,
+                    if demand.days == 1 { "" } else { "s" },
+                    demand.replications
+                ),
+            };
             print(&format!(
-                "ok: {}, {designs} design{} ({}), {} journeys per design, seed {}\n",
+                "ok: {}, {designs} design{} ({}), {size}, seed {}\n",
                 study.title,
                 if designs == 1 { "" } else { "s" },
                 names.join(", "),
-                thousands(study.journeys),
                 study.seed
             ))
         }
@@ -168,27 +210,42 @@ fn validate(arg: &str) -> Result<(), CliError> {
 }
 
 fn bench(args: BenchArgs) -> Result<(), CliError> {
-    let (label, mut study) = match &args.study {
-        Some(arg) => {
-            let (source, study) = input::load(arg)?;
-            (source.label(), study)
-        }
-        None => {
-            let preset = presets::find(&args.preset).ok_or_else(|| {
-                let ids: Vec<&str> = presets::all().iter().map(|p| p.id).collect();
-                CliError::Input(format!(
-                    "there is no preset '{}'; the presets are {}",
-                    args.preset,
-                    ids.join(", ")
-                ))
-            })?;
-            let study = Source::Preset(preset).study()?;
-            (preset.name.to_owned(), study)
-        }
-    };
-    override_study(&mut study, Some(args.journeys), None);
     let threads = args.threads.unwrap_or_else(default_threads);
-    print(&bench::bench(&study, &label, threads, args.runs)?)
+    let mut studies = Vec::new();
+    match (&args.study, &args.preset) {
+        (Some(arg), _) => {
+            let (source, study) = input::load(arg)?;
+            studies.push((source.label(), study));
+        }
+        (None, Some(id)) => {
+            let preset = presets::find(id).ok_or_else(|| {
+                let ids: Vec<&str> = presets::all().iter().map(|p| p.id).collect();
+                CliError::Input(format!("there is no preset '{id}'; the presets are {}", ids.join(", ")))
+            })?;
+            studies.push((preset.name.to_owned(), Source::Preset(preset).study()?));
+        }
+        // By default: independent journeys on the schema 1 Password reset
+        // (the figure the engine's speed has always been measured by), and
+        // the Password reset preset as a simulated centre.
+        (None, None) => {
+            let independent = Study::from_json(bench::INDEPENDENT_STUDY)
+                .map_err(|e| CliError::Internal(format!("the benchmark study is invalid: {e}")))?;
+            studies.push(("Password reset, independent journeys (schema 1)".to_owned(), independent));
+            let preset = presets::find("password-reset").ok_or_else(|| CliError::Internal("no password-reset preset".to_owned()))?;
+            studies.push(("Password reset, simulated centre".to_owned(), Source::Preset(preset).study()?));
+        }
+    }
+    let mut out = String::new();
+    for (label, mut study) in studies {
+        if study.demand.is_none() {
+            override_study(&mut study, Some(args.journeys), None)?;
+        }
+        if study.demand.is_some() {
+            override_replications(&mut study, args.replications)?;
+        }
+        out.push_str(&bench::bench(&study, &label, threads, args.runs)?);
+    }
+    print(&out)
 }
 
 /// Writes the output in one go: as it is into a pipe or a file, with

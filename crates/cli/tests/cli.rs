@@ -134,6 +134,13 @@ fn fails_as_bad_input(args: &[&str], stdin: Option<&str>, expected: &[&str]) -> 
     err
 }
 
+/// A schema 1 study (independent journeys): one of the studies that were
+/// the presets before the capacity model, kept as the engine's fixtures.
+fn fixture(id: &str) -> PathBuf {
+    PathBuf::from(format!("{}/../engine/tests/fixtures/schema1/{id}.json", env!("CARGO_MANIFEST_DIR")))
+}
+
+/// A built-in preset (a simulated centre), written to a file.
 fn preset_file(id: &str) -> PathBuf {
     temp_file(&format!("{id}.json"), &ok(&["preset", id]))
 }
@@ -202,7 +209,7 @@ fn unknown_preset_names_the_presets_there_are() {
 #[test]
 fn json_has_every_model_kpi_with_an_interval_per_design_and_comparison() {
     for preset in presets::all() {
-        let file = preset_file(preset.id);
+        let file = fixture(preset.id);
         let report = run_json(&[path_str(&file), "--journeys", FEW]);
         assert_eq!(report["title"], preset.name);
         assert_eq!(report["journeys"], 2000);
@@ -292,8 +299,8 @@ fn json_has_every_model_kpi_with_an_interval_per_design_and_comparison() {
 
 #[test]
 fn full_json_is_the_whole_report_with_plots_and_stories() {
-    let trimmed = run_json(&["password-reset", "--journeys", FEW]);
-    let text = ok(&["run", "password-reset", "--journeys", FEW, "--full"]);
+    let trimmed = run_json(&[path_str(&fixture("password-reset")), "--journeys", FEW]);
+    let text = ok(&["run", path_str(&fixture("password-reset")), "--journeys", FEW, "--full"]);
     let full: Value = serde_json::from_str(&text).expect("--full prints JSON");
     for field in ["histograms", "flow", "stages", "stories"] {
         assert!(
@@ -311,7 +318,7 @@ fn full_json_is_the_whole_report_with_plots_and_stories() {
 
 #[test]
 fn thread_count_does_not_change_the_figures() {
-    let file = preset_file("pro-photographer");
+    let file = fixture("pro-photographer");
     let one = ok(&[
         "run",
         path_str(&file),
@@ -340,21 +347,21 @@ fn thread_count_does_not_change_the_figures() {
 
 #[test]
 fn seed_and_journeys_options_override_the_study() {
-    let study = run_json(&["password-reset", "--journeys", FEW]);
-    let reseeded = run_json(&["password-reset", "--journeys", FEW, "--seed", "7"]);
+    let study = run_json(&[path_str(&fixture("password-reset")), "--journeys", FEW]);
+    let reseeded = run_json(&[path_str(&fixture("password-reset")), "--journeys", FEW, "--seed", "7"]);
     assert_eq!(reseeded["seed"], 7);
     assert_eq!(reseeded["journeys"], 2000);
     assert_ne!(
         reseeded["fingerprint"], study["fingerprint"],
         "a new seed gives new figures"
     );
-    let grouped = run_json(&["password-reset", "--journeys", "2,000", "--seed", "7"]);
+    let grouped = run_json(&[path_str(&fixture("password-reset")), "--journeys", "2,000", "--seed", "7"]);
     assert_eq!(grouped["fingerprint"], reseeded["fingerprint"]);
 }
 
 #[test]
 fn a_study_on_standard_input_runs_like_the_file() {
-    let json = ok(&["preset", "omnichannel-continuity"]);
+    let json = std::fs::read_to_string(fixture("omnichannel-continuity")).expect("fixture");
     let file = temp_file("stdin.json", &json);
     let from_file = run_json(&[path_str(&file), "--journeys", FEW]);
     let output = journey_sim_with_stdin(
@@ -368,7 +375,7 @@ fn a_study_on_standard_input_runs_like_the_file() {
 
 #[test]
 fn a_share_link_runs_like_the_file() {
-    let file = preset_file("help-centre-still-calls");
+    let file = fixture("help-centre-still-calls");
     let fragment = ok(&["link", path_str(&file)]).trim().to_owned();
     assert!(fragment.starts_with("s1."), "{fragment}");
 
@@ -389,7 +396,7 @@ fn a_share_link_runs_like_the_file() {
 /// standard input, and runs like the study it holds.
 #[test]
 fn a_share_link_in_a_file_or_on_standard_input_runs_like_the_file() {
-    let file = preset_file("pro-photographer");
+    let file = fixture("pro-photographer");
     let fragment = ok(&["link", path_str(&file)]).trim().to_owned();
     let from_file = run_json(&[path_str(&file), "--journeys", FEW]);
     let link_file = temp_file("link.txt", &format!("https://example.org/#{fragment}\n"));
@@ -406,7 +413,7 @@ fn a_share_link_in_a_file_or_on_standard_input_runs_like_the_file() {
 /// a table or a message, and no CSV cell starts a spreadsheet formula.
 #[test]
 fn names_cannot_drive_the_terminal_or_a_spreadsheet() {
-    let mut study: Value = serde_json::from_str(&ok(&["preset", "password-reset"])).expect("JSON");
+    let mut study: Value = serde_json::from_str(&std::fs::read_to_string(fixture("password-reset")).expect("fixture")).expect("JSON");
     study["title"] = json!("\u{1b}]0;owned\u{7}Title");
     study["designs"][1]["name"] = json!("=HYPERLINK(\"http://evil\",\"x\")");
     let file = temp_file("hostile.json", &study.to_string());
@@ -418,8 +425,8 @@ fn names_cannot_drive_the_terminal_or_a_spreadsheet() {
 
 #[test]
 fn table_shows_every_kpi_the_verdicts_fingerprint_and_two_stories() {
-    let text = ok(&["run", "password-reset", "--journeys", FEW, "--seed", "11"]);
-    let json = run_json(&["password-reset", "--journeys", FEW, "--seed", "11"]);
+    let text = ok(&["run", path_str(&fixture("password-reset")), "--journeys", FEW, "--seed", "11"]);
+    let json = run_json(&[path_str(&fixture("password-reset")), "--journeys", FEW, "--seed", "11"]);
     for label in [
         "Resolution",
         "Self-service containment",
@@ -460,7 +467,7 @@ fn table_shows_every_kpi_the_verdicts_fingerprint_and_two_stories() {
 fn csv_has_a_header_and_a_row_per_design_kpi_then_per_comparison_kpi() {
     let text = ok(&[
         "run",
-        "password-reset",
+        path_str(&fixture("password-reset")),
         "--journeys",
         FEW,
         "--format",
@@ -517,7 +524,7 @@ fn csv_has_a_header_and_a_row_per_design_kpi_then_per_comparison_kpi() {
 
 #[test]
 fn csv_quotes_names_with_commas() {
-    let mut study: Value = serde_json::from_str(presets::all()[0].json).expect("preset JSON");
+    let mut study: Value = serde_json::from_str(&std::fs::read_to_string(fixture("password-reset")).expect("fixture")).expect("JSON");
     study["designs"][1]["name"] = Value::from("Improved, \"v2\"");
     let file = temp_file("quoted-names.json", &study.to_string());
     let text = ok(&["run", path_str(&file), "--journeys", FEW, "--format", "csv"]);
@@ -674,13 +681,17 @@ fn help_and_version_succeed() {
 
 #[test]
 fn bench_reports_speed_on_one_and_several_threads_and_peak_memory() {
-    let text = ok(&["bench", "--journeys", "5000", "--threads", "2", "--runs", "3"]);
+    let text = ok(&["bench", "--journeys", "5000", "--threads", "2", "--runs", "3", "--replications", "2"]);
     assert!(
         text.contains("1 thread:") && text.contains("2 threads:"),
         "{text}"
     );
     assert!(text.contains("3 runs each"), "{text}");
-    assert_eq!(text.matches("journeys/s median (best ").count(), 2, "{text}");
+    // Independent journeys, then the same preset as a simulated centre.
+    assert!(text.contains("independent journeys") && text.contains("simulated centre"), "{text}");
+    assert_eq!(text.matches("journeys/s median (best ").count(), 4, "{text}");
+    assert_eq!(text.matches("events/s, ").count(), 2, "{text}");
+    assert!(text.contains("replications/s") && text.contains("customers/s"), "{text}");
     assert!(text.contains("fingerprint") && text.contains("on every run"), "{text}");
     let memory = text
         .lines()
@@ -689,4 +700,78 @@ fn bench_reports_speed_on_one_and_several_threads_and_peak_memory() {
     if cfg!(target_os = "linux") {
         assert!(memory.contains("MiB") || memory.contains("KiB"), "{memory}");
     }
+}
+
+// ------------------------------------------------------- simulated centre
+
+/// A preset (a simulated centre) with two replications: the JSON has a
+/// capacity section per design and per comparison, with the keys MODEL.md
+/// and the capacity issue name, each figure with an interval.
+#[test]
+fn a_centres_json_has_its_pools_and_staffing_with_intervals() {
+    let report = run_json(&["password-reset", "--replications", "2"]);
+    assert_eq!(report["replications"], 2);
+    let figures = [
+        "offered_per_day", "answered_per_day", "abandoned_per_day", "closed_per_day", "abandonment",
+        "service_level", "asa_minutes", "mean_wait_minutes", "occupancy", "agent_hours_per_day",
+    ];
+    for design in report["designs"].as_array().expect("designs") {
+        let capacity = &design["capacity"];
+        assert!(capacity["counted_journeys"].as_u64().is_some_and(|n| n > 0), "{capacity}");
+        assert!(capacity["unfinished_journeys"].is_u64(), "{capacity}");
+        for key in ["agent_hours_per_day", "staffing_cost_per_day", "staffing_cost_per_journey"] {
+            assert!(capacity[key]["estimate"].is_f64() && capacity[key]["ci95"].is_array(), "{key}: {}", capacity[key]);
+        }
+        let pools = capacity["pools"].as_array().expect("pools");
+        assert!(!pools.is_empty());
+        for pool in pools {
+            assert!(pool["channel"].is_string() && pool["tier"].is_u64() && pool["queue"].is_string(), "{pool}");
+            for key in figures {
+                assert!(pool[key].get("estimate").is_some() && pool[key].get("ci95").is_some(), "{key}: {}", pool[key]);
+            }
+            assert!(pool["p90_wait_minutes"].is_f64() || pool["p90_wait_minutes"].is_null());
+            let hours = pool["by_hour"].as_array().expect("by_hour");
+            assert_eq!(hours.len(), 24);
+            assert!(hours.iter().all(|h| h["service_level"].get("estimate").is_some()));
+        }
+    }
+    let comparison = &report["comparisons"][0]["capacity"];
+    for key in ["agent_hours_per_day", "staffing_cost_per_day", "staffing_cost_per_journey"] {
+        assert!(comparison[key].get("verdict").is_some(), "{key}: {}", comparison[key]);
+    }
+    for pool in comparison["pools"].as_array().expect("pools") {
+        for key in figures {
+            assert!(pool[key].get("ci95").is_some() && pool[key].get("verdict").is_some(), "{key}: {}", pool[key]);
+        }
+        assert_eq!(pool["by_hour"].as_array().map(Vec::len), Some(24));
+    }
+}
+
+#[test]
+fn a_centres_table_has_a_capacity_section() {
+    let text = ok(&["run", "password-reset", "--replications", "2"]);
+    assert!(text.contains("A simulated contact centre:"), "{text}");
+    for words in ["Phone (tier 1, live): contacts offered a day", "answered within target", "Staffing cost a day", "Intervals of a simulated centre are over its replications"] {
+        assert!(text.contains(words), "missing {words:?} in\n{text}");
+    }
+}
+
+/// Each kind of study takes its own size option; the other is refused
+/// with a message that says which to use.
+#[test]
+fn journeys_and_replications_each_go_with_their_kind_of_study() {
+    fails_as_bad_input(&["run", path_str(&fixture("password-reset")), "--replications", "3"], None, &["--journeys"]);
+    fails_as_bad_input(&["run", "password-reset", "--journeys", "5000"], None, &["--replications"]);
+    fails_as_bad_input(&["run", "password-reset", "--replications", "1"], None, &["--replications"]);
+}
+
+/// Advice on a valid study is printed as warnings, and the run goes on.
+#[test]
+fn advice_on_a_valid_study_is_a_warning() {
+    let mut study: Value = serde_json::from_str(&ok(&["preset", "password-reset"])).expect("JSON");
+    study["designs"][0]["channels"][1]["agent"]["hold_minutes"] = json!({"kind": "exponential", "mean": 3});
+    let file = temp_file("advice.json", &study.to_string());
+    let output = journey_sim(&["validate", path_str(&file)]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("warning:") && stderr(&output).contains("hold_minutes: is kept but not used"), "{}", stderr(&output));
 }

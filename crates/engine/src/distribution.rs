@@ -525,6 +525,13 @@ pub(crate) fn unit_closed_open(bits: u64) -> f64 {
     (bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
 }
 
+/// An exponential draw of mean 1 from one 64-bit number: −ln(1 − u), as the
+/// exponential sampler draws it.
+#[inline]
+pub(crate) fn standard_exponential(bits: u64) -> f64 {
+    (-ln_unit(1.0 - unit_closed_open(bits))).max(0.0)
+}
+
 /// A uniform number in (0, 1), for transforms that are infinite at 0 or 1.
 ///
 /// For the very largest `bits`, k + ½ with k = 2⁵³ − 1 rounds up to 2⁵³ and

@@ -1,6 +1,7 @@
 //! Built-in example studies.
 //!
-//! Each preset is a complete study file (schema 1, see MODEL.md) stored as
+//! Each preset is a complete study file (schema 2 with volume and staffing,
+//! see MODEL.md, so it runs as a simulated centre) stored as
 //! JSON under `crates/engine/presets/` and compiled into the binary with
 //! `include_str!`, so the browser app, the command line and the tests all
 //! open exactly the same text. Every preset has two designs, "Current" and
@@ -82,10 +83,11 @@ mod tests {
     }
 
     #[test]
-    fn every_preset_is_schema_1_json() {
+    fn every_preset_is_a_schema_2_centre() {
         for preset in all() {
             let study = parse(preset);
-            assert_eq!(study["schema"], 1, "preset {}", preset.id);
+            assert_eq!(study["schema"], 2, "preset {}", preset.id);
+            assert!(study["demand"].is_object(), "preset {} has volume", preset.id);
         }
     }
 

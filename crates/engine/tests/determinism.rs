@@ -1,12 +1,61 @@
-//! The same study and seed give bit-identical figures however the journeys
-//! are split into chunks or threads, and in any merge order.
+//! The same study and seed give bit-identical figures however the work is
+//! split into chunks (of journeys, or replications of a simulated centre)
+//! or threads, and in any merge order.
+
+mod support {
+    pub mod fixtures;
+}
 
 use journey_engine::{CHUNK_JOURNEYS, Study, Tally, chunk_count, presets, report, run, run_threads, simulate_chunks};
+use support::fixtures::schema1 as preset;
 
-fn preset(id: &str, journeys: u64) -> Study {
+/// A built-in preset (a simulated centre) with `replications` replications
+/// of `days` measured days.
+fn centre(id: &str, replications: u32, days: u32) -> Study {
     let mut study = Study::from_json(presets::find(id).expect("preset exists").json).expect("preset is valid");
-    study.journeys = journeys;
+    let demand = study.demand.as_mut().expect("presets have demand");
+    demand.replications = replications;
+    demand.days = days;
     study
+}
+
+#[test]
+fn a_centre_gives_one_fingerprint_on_any_number_of_threads_and_in_any_merge_order() {
+    let study = centre("password-reset", 5, 2);
+    let one = run(&study);
+    assert_eq!(one.replications, Some(5));
+    for threads in [2, 3] {
+        assert_eq!(run_threads(&study, threads), one, "{threads} threads");
+    }
+    let mut backwards = Tally::new(&study);
+    for r in (0..5).rev() {
+        backwards.merge(&simulate_chunks(&study, r..r + 1));
+    }
+    assert_eq!(report(&study, &backwards), one);
+    // Through the wire format the page and the workers use.
+    let tally = simulate_chunks(&study, 2..4);
+    let back: Tally = serde_json::from_str(&serde_json::to_string(&tally).expect("serialises")).expect("deserialises");
+    assert_eq!(back, tally);
+}
+
+#[test]
+fn designs_of_a_centre_meet_the_same_customers_at_the_same_moments() {
+    // The same design twice: every figure, the waits included, the same.
+    let mut study = centre("help-centre-still-calls", 3, 1);
+    let mut twin = study.designs[0].clone();
+    twin.name = "Twin".into();
+    study.designs.truncate(1);
+    study.designs.push(twin);
+    let r = run(&study);
+    let comparison = &r.comparisons[0];
+    for (key, d) in &comparison.kpis.entries {
+        assert!(d.estimate.is_none_or(|e| e == 0.0), "{key}: {:?}", d.estimate);
+    }
+    for pool in &comparison.capacity.as_ref().expect("a centre").pools {
+        for (key, d) in &pool.figures.entries {
+            assert!(d.estimate.is_none_or(|e| e == 0.0), "{} {key}: {:?}", pool.channel, d.estimate);
+        }
+    }
 }
 
 #[test]

@@ -11,6 +11,10 @@
 //! what is beyond them). In debug builds the tally also asserts that no
 //! sum is NaN or saturated.
 
+mod support {
+    pub mod fixtures;
+}
+
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -291,7 +295,7 @@ fn studies_at_the_edges_run_in_bounded_time_with_finite_sane_figures() {
 /// says why or run to finite figures.
 #[test]
 fn the_studies_that_hung_or_lied_are_refused_or_run_honestly() {
-    let preset: Value = serde_json::from_str(journey_engine::presets::all()[0].json).expect("preset");
+    let preset: Value = serde_json::from_str(&support::fixtures::schema1_json("password-reset")).expect("fixture");
     let at = |pointer: &str, value: Value| {
         let mut study = preset.clone();
         *study.pointer_mut(pointer).expect("field") = value;

@@ -7,7 +7,7 @@ mod support {
 
 #[test]
 fn mutated_links_and_studies_never_panic_hang_or_give_non_finite_figures() {
-    let outcomes = support::fuzz::fuzz(1500, 20_261_202);
+    let outcomes = support::fuzz::fuzz(800, 20_261_202);
     assert!(outcomes.panics.is_empty(), "panics: {:?}", outcomes.panics);
     assert!(outcomes.over_budget.is_empty(), "over budget: {:?}", outcomes.over_budget);
     assert!(outcomes.non_finite.is_empty(), "non-finite figures: {:?}", outcomes.non_finite);

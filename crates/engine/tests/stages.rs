@@ -4,9 +4,13 @@
 //! contact skipped, with the final score at the outcome. Counted here from
 //! the journeys' own steps, one by one, and compared with the report.
 
+mod support {
+    pub mod fixtures;
+}
+
 use journey_engine::independent::simulate;
 use journey_engine::journey::{Observer, Step};
-use journey_engine::{STAGES, Study, prepare, presets, run};
+use journey_engine::{STAGES, prepare, run};
 
 /// One journey's steps with the running score after each.
 #[derive(Default)]
@@ -54,9 +58,8 @@ fn stage_values(steps: &[(Step, f64)]) -> ([f64; 6], [bool; 6]) {
 
 #[test]
 fn the_emotion_curve_is_every_customers_first_contact_and_never_rises() {
-    for preset in presets::all() {
-        let mut study = Study::from_json(preset.json).expect("preset is valid");
-        study.journeys = 9_000;
+    for id in support::fixtures::SCHEMA1 {
+        let study = support::fixtures::schema1(id, 9_000);
         let report = run(&study);
         for (design, prepared) in report.designs.iter().zip(prepare(&study)) {
             let mut sums = [0.0; 6];
@@ -68,20 +71,20 @@ fn the_emotion_curve_is_every_customers_first_contact_and_never_rises() {
                 for stage in 0..6 {
                     // A customer's own scores never rise along the stages.
                     if stage > 0 {
-                        assert!(values[stage] <= values[stage - 1], "{}: journey {journey} rises at {}", preset.id, STAGES[stage]);
+                        assert!(values[stage] <= values[stage - 1], "{}: journey {journey} rises at {}", id, STAGES[stage]);
                     }
                     sums[stage] += values[stage];
                     reached[stage] += u64::from(visited[stage]);
                 }
             }
             let got_reached: Vec<u64> = design.stages.iter().map(|s| s.reached).collect();
-            assert_eq!(got_reached, reached, "{} / {}: stages {STAGES:?}", preset.id, design.name);
+            assert_eq!(got_reached, reached, "{} / {}: stages {STAGES:?}", id, design.name);
             for (stage, point) in design.stages.iter().enumerate() {
                 let expected = sums[stage] / study.journeys as f64;
                 let got = point.mean.expect("every stage has a mean");
-                assert!((got - expected).abs() <= 1e-9 * expected.abs().max(1.0), "{} / {} / {}: {got} vs {expected}", preset.id, design.name, STAGES[stage]);
+                assert!((got - expected).abs() <= 1e-9 * expected.abs().max(1.0), "{} / {} / {}: {got} vs {expected}", id, design.name, STAGES[stage]);
                 if stage > 0 {
-                    assert!(got <= design.stages[stage - 1].mean.unwrap_or(f64::INFINITY), "{} / {}: the curve rises", preset.id, design.name);
+                    assert!(got <= design.stages[stage - 1].mean.unwrap_or(f64::INFINITY), "{} / {}: the curve rises", id, design.name);
                 }
             }
         }

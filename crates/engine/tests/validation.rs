@@ -2,19 +2,25 @@
 //! a message that says what is wrong; all problems of a file at once; and
 //! no panic on any JSON at all.
 
+mod support {
+    pub mod fixtures;
+}
+
 use journey_engine::{Study, presets};
+use support::fixtures::schema1_json;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
-/// The Password reset preset with one change made at a JSON pointer.
+/// The schema 1 Password reset study (the preset before the capacity
+/// model) with one change made at a JSON pointer.
 fn with(pointer: &str, value: Value) -> Value {
-    let mut study: Value = serde_json::from_str(presets::all()[0].json).expect("preset parses");
+    let mut study: Value = serde_json::from_str(&schema1_json("password-reset")).expect("fixture parses");
     *study.pointer_mut(pointer).unwrap_or_else(|| panic!("no field at {pointer}")) = value;
     study
 }
 
 fn without(parent: &str, key: &str) -> Value {
-    let mut study: Value = serde_json::from_str(presets::all()[0].json).expect("preset parses");
+    let mut study: Value = serde_json::from_str(&schema1_json("password-reset")).expect("fixture parses");
     study.pointer_mut(parent).and_then(Value::as_object_mut).expect("object").remove(key);
     study
 }
@@ -197,7 +203,7 @@ fn all_problems_of_a_file_are_reported_at_once() {
 
 #[test]
 fn a_key_given_twice_is_refused_not_silently_taken() {
-    let text = presets::all()[0].json.replacen("\"journeys\":", "\"journeys\": 5, \"journeys\":", 1);
+    let text = schema1_json("password-reset").replacen("\"journeys\":", "\"journeys\": 5, \"journeys\":", 1);
     let err = Study::from_json(&text).expect_err("journeys twice");
     assert!(err.problems[0].message.contains("\"journeys\" appears twice"), "{err}");
 }
@@ -303,7 +309,7 @@ fn arbitrary_json() -> impl Strategy<Value = Value> {
 
 /// A valid study with random values put at random places.
 fn mutated_preset() -> impl Strategy<Value = Value> {
-    let study: Value = serde_json::from_str(presets::all()[1].json).expect("preset parses");
+    let study: Value = serde_json::from_str(&schema1_json("pro-photographer")).expect("fixture parses");
     let mut pointers = Vec::new();
     fn collect(v: &Value, at: String, out: &mut Vec<String>) {
         out.push(at.clone());

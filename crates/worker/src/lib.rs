@@ -154,10 +154,41 @@ mod tests {
 
     use super::*;
 
+    /// A schema 1 study (independent journeys): one that was a preset
+    /// before the capacity model, kept as the engine's test fixture.
     fn preset(id: &str, journeys: u64) -> Study {
-        let mut value: serde_json::Value = serde_json::from_str(presets::find(id).unwrap().json).unwrap();
+        let path = format!("{}/../engine/tests/fixtures/schema1/{id}.json", env!("CARGO_MANIFEST_DIR"));
+        let mut value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
         value["journeys"] = journeys.into();
         Study::from_value(&value).unwrap()
+    }
+
+    /// A built-in preset (a simulated centre) with `replications`
+    /// replications of one measured day.
+    fn centre(id: &str, replications: u32) -> Study {
+        let mut study = Study::from_json(presets::find(id).unwrap().json).unwrap();
+        let demand = study.demand.as_mut().unwrap();
+        (demand.replications, demand.days) = (replications, 1);
+        study
+    }
+
+    /// A simulated centre's chunks are its replications: handed out over
+    /// the wire in any split, they merge to the plain run.
+    #[test]
+    fn a_centres_replications_travel_as_chunks_and_merge_to_the_plain_run() {
+        let study = centre("omnichannel-continuity", 4);
+        assert_eq!(chunk_count(&study), 4);
+        let mut worker = Worker::new();
+        let mut merged = Tally::new(&study);
+        for chunks in [2..4, 0..1, 1..2] {
+            let bytes = worker.handle_json(&encode_request(&run(1, &study, chunks)));
+            let Ok(Response::Tally { tally, .. }) = decode_response(&bytes) else {
+                panic!("expected a tally");
+            };
+            merged.merge(&tally);
+        }
+        assert_eq!(merged.chunks, 4);
+        assert_eq!(report(&study, &merged).fingerprint, journey_engine::run(&study).fingerprint);
     }
 
     fn run(run_id: u64, study: &Study, chunks: Range<u64>) -> Request {

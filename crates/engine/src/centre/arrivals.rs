@@ -37,9 +37,10 @@ impl Arrivals {
             let rate = self.rates[self.calendar.hour_of_week(hour)];
             let top = Time::hour_start(hour + 1);
             if rate > 0.0 {
-                let u = crate::distribution::unit_closed_open(arrival_bits(self.key, self.draws));
+                // An exponential gap of mean 1/rate, by the exponential
+                // sampler's own inverse (one number, the engine's logarithm).
+                let gap = crate::distribution::standard_exponential(arrival_bits(self.key, self.draws)) / rate;
                 self.draws += 1;
-                let gap = -libm::log1p(-u) / rate;
                 let at = t.plus_minutes(gap);
                 if at < top {
                     self.last = at;

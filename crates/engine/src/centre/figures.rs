@@ -168,6 +168,12 @@ pub struct CentreTally {
     /// See [`STAFFING_FIGURES`].
     pub(crate) staffing: Sums<i128>,
     pub(crate) staffing_versus_baseline: Option<CrossSums<i128>>,
+    /// Events the centre took off its schedule, and customers who arrived
+    /// (warm-up and run-out included): what the simulation cost.
+    #[serde(default)]
+    pub events: u64,
+    #[serde(default)]
+    pub arrivals: u64,
 }
 
 /// One pool's figures in one replication.
@@ -236,10 +242,14 @@ impl CentreTally {
             pools,
             staffing: Sums::zero(),
             staffing_versus_baseline: (design > 0).then(CrossSums::zero),
+            events: 0,
+            arrivals: 0,
         }
     }
 
     pub(crate) fn merge(&mut self, other: &CentreTally) {
+        self.events += other.events;
+        self.arrivals += other.arrivals;
         self.counted += other.counted;
         self.unfinished += other.unfinished;
         for (a, b) in self.pools.iter_mut().zip(&other.pools) {

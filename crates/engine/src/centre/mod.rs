@@ -30,11 +30,11 @@ mod schedule;
 pub use figures::{CentreTally, POOL_FIGURES, PoolFigure, PoolTally, STAFFING_FIGURES};
 pub use replication::{TraceEvent, Traced};
 
-use crate::journey::{JourneyFigures, PreparedDesign};
-use crate::kpi::{KPI_COUNT, RATIO_KPIS, journey_terms};
+use crate::journey::PreparedDesign;
 use crate::streams::replication_key;
 use crate::study::Study;
-use crate::tally::{Observations, Sums, Tally, add, fixed};
+use crate::tally::{Observations, Tally, add, fixed};
+use replication::Moments;
 
 impl Tally {
     /// Simulates replication `replication` of every design of a study with
@@ -53,8 +53,7 @@ impl Tally {
             .map(|(design, tally)| replication::run(design, demand, key, replication as u32, tally, None))
             .collect();
         let calendar = clock::Calendar::new(demand);
-        let observations: Vec<Observation> =
-            prepared.iter().zip(&runs).map(|(design, run)| Observation::of(design, &run.journeys, scale)).collect();
+        let observations: Vec<Observation> = runs.iter().map(|run| Observation::of(&run.kpis, scale)).collect();
         let (first, rest) = self.designs.split_at_mut(1);
         for (d, dt) in first.iter_mut().chain(rest.iter_mut()).enumerate() {
             let mine = &observations[d];
@@ -81,9 +80,25 @@ impl Tally {
             let run = &runs[d];
             let baseline = (d > 0).then(|| base_centre.as_ref().map(|b| (b, runs[0].pools.as_slice(), runs[0].counted))).flatten();
             centre.add_replication(&calendar, &run.pools, run.counted, run.unfinished, baseline);
+            centre.events += run.events;
+            centre.arrivals += run.arrivals;
+        }
+        // Stories are recorded as journeys end; kept in customer order, as
+        // a merge of tallies keeps them.
+        for dt in &mut self.designs {
+            dt.stories.sort_by_key(|s| s.journey);
         }
         self.journeys += runs.first().map_or(0, |r| r.counted);
         self.chunks += 1;
+    }
+}
+
+impl Tally {
+    /// For a simulated centre: the events taken off its schedules and the
+    /// customers who arrived, over every design and replication so far.
+    pub fn centre_activity(&self) -> Option<(u64, u64)> {
+        let centres: Vec<&CentreTally> = self.designs.iter().filter_map(|d| d.centre.as_ref()).collect();
+        (!centres.is_empty()).then(|| (centres.iter().map(|c| c.events).sum(), centres.iter().map(|c| c.arrivals).sum()))
     }
 }
 
@@ -101,8 +116,7 @@ pub fn trace(study: &Study, design: usize, replication: u32, until: f64) -> Vec<
     events
 }
 
-/// One replication's observation of every KPI: numerators and
-/// denominators summed over its counted journeys and divided by the
+/// One replication's observation of every KPI: its sums divided by the
 /// study's scale, in all, by persona and by first channel.
 struct Observation {
     total: Moments,
@@ -110,37 +124,14 @@ struct Observation {
     by_channel: Vec<Moments>,
 }
 
-type Moments = ([f64; KPI_COUNT], [f64; KPI_COUNT]);
-
 impl Observation {
-    fn of(design: &PreparedDesign, journeys: &[JourneyFigures], scale: f64) -> Self {
-        let zero = ([0.0; KPI_COUNT], [0.0; KPI_COUNT]);
-        let d = design.design;
-        let mut total = zero;
-        let mut by_persona = vec![zero; d.personas.len()];
-        let mut by_channel = vec![zero; d.channels.len()];
-        for figures in journeys {
-            let terms = journey_terms(figures);
-            let mut b = [1.0; KPI_COUNT];
-            for (j, k) in RATIO_KPIS.into_iter().enumerate() {
-                b[k] = terms.ratio_b[j];
-            }
-            for sums in [&mut total, &mut by_persona[figures.persona], &mut by_channel[figures.first_channel]] {
-                for k in 0..KPI_COUNT {
-                    sums.0[k] += terms.a[k];
-                    sums.1[k] += b[k];
-                }
-            }
-        }
-        let scaled = |(a, b): Moments| (a.map(|x| x / scale), b.map(|x| x / scale));
+    fn of(sums: &replication::KpiSums, scale: f64) -> Self {
+        let scaled = |(a, b): &Moments| (a.map(|x| x / scale), b.map(|x| x / scale));
         Self {
-            total: scaled(total),
-            by_persona: by_persona.into_iter().map(scaled).collect(),
-            by_channel: by_channel.into_iter().map(scaled).collect(),
+            total: scaled(&sums.total),
+            by_persona: sums.by_persona.iter().map(scaled).collect(),
+            by_channel: sums.by_channel.iter().map(scaled).collect(),
         }
     }
 }
 
-/// Keeps `Sums` in use from here for the doc link.
-#[allow(dead_code)]
-fn _sums_are_the_tallys(_: &Sums<i128>) {}

@@ -25,6 +25,7 @@ use super::schedule::{Event, Schedule};
 use super::arrivals::Arrivals;
 use crate::emotion::FirstContact;
 use crate::journey::{Answer, Ignore, Journey, JourneyFigures, Need, Observer, PreparedDesign, Step, Timed};
+use crate::kpi::{KPI_COUNT, RATIO_KPIS, journey_terms};
 use crate::story::{STORY_COUNT, Story};
 use crate::streams::JourneyStreams;
 use crate::study::Demand;
@@ -58,15 +59,18 @@ pub enum Traced {
     Closed { pool: usize },
 }
 
-/// What one design's run of a replication gives: its journeys' figures
-/// (into a design tally of its own, and `journeys`, one per counted
-/// journey, for the KPI sums), and its pools'.
+/// What one design's run of a replication gives: its journeys' flows,
+/// histograms and stories (into the design's tally), the sums of their
+/// KPI terms, and its pools' figures.
 pub(crate) struct DesignRun {
-    pub(crate) journeys: Vec<JourneyFigures>,
+    pub(crate) kpis: KpiSums,
     pub(crate) stage_score: [f64; 6],
     pub(crate) pools: Vec<PoolReplication>,
     pub(crate) counted: u64,
     pub(crate) unfinished: u64,
+    /// Events taken off the schedule, and customers who arrived.
+    pub(crate) events: u64,
+    pub(crate) arrivals: u64,
 }
 
 /// A customer in the centre.
@@ -112,7 +116,15 @@ pub(crate) fn run(
         stories: if replication == 0 { STORY_COUNT } else { 0 },
         trace: trace.map(|(events, until)| (events, Time::at_minutes(until))),
         tally,
-        out: DesignRun { journeys: Vec::new(), stage_score: [0.0; 6], pools: Vec::new(), counted: 0, unfinished: 0 },
+        out: DesignRun {
+            kpis: KpiSums::new(design.design.personas.len(), design.design.channels.len()),
+            stage_score: [0.0; 6],
+            pools: Vec::new(),
+            counted: 0,
+            unfinished: 0,
+            events: 0,
+            arrivals: 0,
+        },
     };
     centre.run();
     let Centre { pools, mut out, .. } = centre;
@@ -160,6 +172,7 @@ impl Centre<'_, '_> {
                 break;
             }
             now = time;
+            self.out.events += 1;
             match event {
                 Event::Arrival => {
                     self.arrive(now);
@@ -200,6 +213,7 @@ impl Centre<'_, '_> {
     fn arrive(&mut self, now: Time) {
         let index = self.arrived;
         self.arrived += 1;
+        self.out.arrivals += 1;
         let counted = self.calendar.is_measured(now);
         let story = (counted && self.stories > 0).then(|| {
             self.stories -= 1;
@@ -392,13 +406,13 @@ impl Centre<'_, '_> {
         let customer = &mut self.customers[slot as usize];
         if customer.counted {
             self.open_counted -= 1;
-            let figures = customer.journey.figures().clone();
-            add_histograms(self.tally, &figures);
+            let figures = customer.journey.figures();
+            add_histograms(self.tally, figures);
+            self.out.kpis.add(figures);
             if let Some(mut story) = customer.story.take() {
                 story.persona = figures.persona;
                 self.tally.stories.push(story);
             }
-            self.out.journeys.push(figures);
         }
         self.free.push(slot);
     }
@@ -476,5 +490,37 @@ struct Recorder<'a> {
 impl Observer for Recorder<'_> {
     fn step(&mut self, step: &Step, _: f64) {
         self.events.push(TraceEvent { minutes: self.minutes, customer: self.customer, what: Traced::Step(step.clone()) });
+    }
+}
+
+/// A replication's sums of its counted journeys' KPI terms (numerators and
+/// denominators), in all, by persona and by first channel.
+pub(crate) struct KpiSums {
+    pub(crate) total: Moments,
+    pub(crate) by_persona: Vec<Moments>,
+    pub(crate) by_channel: Vec<Moments>,
+}
+
+/// Numerators and denominators of every KPI.
+pub(crate) type Moments = ([f64; KPI_COUNT], [f64; KPI_COUNT]);
+
+impl KpiSums {
+    fn new(personas: usize, channels: usize) -> Self {
+        let zero = ([0.0; KPI_COUNT], [0.0; KPI_COUNT]);
+        Self { total: zero, by_persona: vec![zero; personas], by_channel: vec![zero; channels] }
+    }
+
+    fn add(&mut self, figures: &JourneyFigures) {
+        let terms = journey_terms(figures);
+        let mut b = [1.0; KPI_COUNT];
+        for (j, k) in RATIO_KPIS.into_iter().enumerate() {
+            b[k] = terms.ratio_b[j];
+        }
+        for sums in [&mut self.total, &mut self.by_persona[figures.persona], &mut self.by_channel[figures.first_channel]] {
+            for k in 0..KPI_COUNT {
+                sums.0[k] += terms.a[k];
+                sums.1[k] += b[k];
+            }
+        }
     }
 }

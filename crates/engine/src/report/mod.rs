@@ -237,7 +237,7 @@ impl Difference {
 
 /// Builds the report of a study from its tally.
 pub fn report(study: &Study, tally: &Tally) -> Report {
-    let stats = Stats { observations: tally.observations };
+    let stats = Stats::new(tally.observations, tally.chunks);
     let designs: Vec<DesignReport> =
         study.designs.iter().zip(&tally.designs).map(|(design, dt)| design_report(design, dt, stats)).collect();
     let baseline = &tally.designs[0];
@@ -289,7 +289,10 @@ fn design_report(design: &crate::study::Design, dt: &DesignTally, stats: Stats) 
     for (key, p) in [("hours_to_resolution_p50", 0.5), ("hours_to_resolution_p90", 0.9)] {
         kpis.entries.push((key, Estimate { estimate: hours.quantile(p), ci95: None }));
     }
-    let group = |name: &str, sums: &Sums<i128>| GroupReport { name: name.to_owned(), journeys: sums.n, kpis: stats.kpi_table(sums) };
+    let group =
+        |name: &str, sums: &Sums<i128>| GroupReport { name: name.to_owned(), journeys: stats.journeys(sums), kpis: stats.kpi_table(sums) };
+    // Every journey reaches the outcome once, in either way of running.
+    let journeys = dt.stage_reached[5];
     DesignReport {
         name: design.name.clone(),
         kpis,
@@ -301,7 +304,7 @@ fn design_report(design: &crate::study::Design, dt: &DesignTally, stats: Stats) 
             cost: dt.cost.clone(),
             satisfaction: dt.satisfaction.clone(),
         },
-        pain_points: pain_points(&dt.flow, dt.total.n),
+        pain_points: pain_points(&dt.flow, journeys),
         flow: dt.flow.clone(),
         stages: STAGES
             .iter()
@@ -310,7 +313,7 @@ fn design_report(design: &crate::study::Design, dt: &DesignTally, stats: Stats) 
             .map(|((stage, reached), score)| StageScore {
                 stage,
                 reached,
-                mean: (dt.total.n > 0).then(|| float(score) / dt.total.n as f64),
+                mean: (journeys > 0).then(|| float(score) / journeys as f64),
             })
             .collect(),
         stories: dt
@@ -375,6 +378,9 @@ fn percentile_differences(variant: &Histogram, baseline: &Histogram) -> [(&'stat
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Stats {
     observations: Observations,
+    /// Student's t quantile for the tally's observations, computed once
+    /// (every sum of a centre has one observation per replication).
+    t95: Option<(u64, f64)>,
 }
 
 impl Stats {
@@ -382,10 +388,21 @@ impl Stats {
     /// journeys, Student's t with n − 1 degrees of freedom for
     /// replications.
     fn quantile(&self, n: u64) -> f64 {
-        match self.observations {
-            Observations::Journeys => Z95,
-            Observations::Replications { .. } => crate::special::student_t_quantile(0.975, n.saturating_sub(1) as f64),
+        match (self.observations, self.t95) {
+            (Observations::Journeys, _) => Z95,
+            (Observations::Replications { .. }, Some((m, t))) if m == n => t,
+            (Observations::Replications { .. }, _) => crate::special::student_t_quantile(0.975, n.saturating_sub(1) as f64),
         }
+    }
+
+    fn new(observations: Observations, replications: u64) -> Self {
+        let t95 = match observations {
+            Observations::Journeys => None,
+            Observations::Replications { .. } => {
+                Some((replications, crate::special::student_t_quantile(0.975, replications.saturating_sub(1) as f64)))
+            }
+        };
+        Self { observations, t95 }
     }
 
     /// The same, for sums that are not scaled (a centre's pool and
@@ -393,7 +410,7 @@ impl Stats {
     pub(crate) fn unscaled(self) -> Self {
         match self.observations {
             Observations::Journeys => self,
-            Observations::Replications { .. } => Stats { observations: Observations::Replications { scale: 1.0 } },
+            Observations::Replications { .. } => Stats { observations: Observations::Replications { scale: 1.0 }, t95: self.t95 },
         }
     }
 
@@ -403,6 +420,19 @@ impl Stats {
         match self.observations {
             Observations::Journeys => sum_b,
             Observations::Replications { scale } => sum_b * scale,
+        }
+    }
+
+    /// The journeys behind `sums`: their count for independent journeys;
+    /// for replications, read off the denominators of a mean per journey
+    /// (1 per journey, scaled).
+    fn journeys(&self, sums: &Sums<i128>) -> u64 {
+        match self.observations {
+            Observations::Journeys => sums.n,
+            Observations::Replications { scale } => {
+                let per_journey = crate::kpi::KPIS.iter().position(|k| k.key == "contacts_per_journey").unwrap_or(0);
+                (float(sums.b[per_journey]) * scale).round() as u64
+            }
         }
     }
 

@@ -41,7 +41,13 @@ const EDGES: [f64; 14] = [0.0, -0.0, 5e-324, 1e-300, 1e-9, 0.5, 1.0, 2.0, 1e6, 1
 /// Runs `count` mutated inputs from `seed`.
 pub fn fuzz(count: usize, seed: u64) -> Outcomes {
     let mut rng = SplitMix64::seed_from_u64(seed);
-    let studies: Vec<Value> = presets::all().iter().map(|p| serde_json::from_str(p.json).expect("preset parses")).collect();
+    // The presets (simulated centres) and the schema 1 studies that were
+    // the presets before them (independent journeys).
+    let mut studies: Vec<Value> = presets::all().iter().map(|p| serde_json::from_str(p.json).expect("preset parses")).collect();
+    for id in ["password-reset", "pro-photographer", "help-centre-still-calls", "omnichannel-continuity"] {
+        let path = format!("{}/tests/fixtures/schema1/{id}.json", env!("CARGO_MANIFEST_DIR"));
+        studies.push(serde_json::from_str(&std::fs::read_to_string(path).expect("fixture")).expect("fixture parses"));
+    }
     let mut outcomes = Outcomes::default();
     for i in 0..count {
         let base = &studies[i % studies.len()];
@@ -86,6 +92,12 @@ fn try_input(input: &str, outcomes: &mut Outcomes) {
     };
     let mut study = study;
     study.journeys = JOURNEYS;
+    // A simulated centre: a small run (two replications of one day at no
+    // more than 500 customers a day), enough to reach every rule.
+    if let Some(demand) = &mut study.demand {
+        (demand.replications, demand.days, demand.warmup_days) = (2, 1, 0);
+        demand.customers_per_day = demand.customers_per_day.min(500.0);
+    }
     let (send, receive) = mpsc::channel();
     let runner = study.clone();
     std::thread::spawn(move || {

@@ -14,6 +14,8 @@ use journey_engine::{Estimate, Report};
 
 use crate::format::{self, thousands};
 
+mod capacity;
+
 /// Stories told under the table.
 const STORIES: usize = 2;
 
@@ -28,15 +30,30 @@ pub fn render(report: &Report, run: &RunInfo) -> String {
     let mut out = String::new();
     let designs = report.designs.len();
     out.push_str(&format!("{}\n", report.title));
-    out.push_str(&format!(
-        "{} journeys per design, {} design{}, seed {}\n\n",
-        thousands(report.journeys),
-        designs,
-        if designs == 1 { "" } else { "s" },
-        report.seed
-    ));
+    match report.replications {
+        None => out.push_str(&format!(
+            "{} journeys per design, {} design{}, seed {}\n\n",
+            thousands(report.journeys),
+            designs,
+            if designs == 1 { "" } else { "s" },
+            report.seed
+        )),
+        Some(replications) => out.push_str(&format!(
+            "A simulated contact centre: {} counted journeys per design over {} replication{}, {} design{}, seed {}\n\n",
+            thousands(report.journeys),
+            replications,
+            if replications == 1 { "" } else { "s" },
+            designs,
+            if designs == 1 { "" } else { "s" },
+            report.seed
+        )),
+    }
     out.push_str(&kpi_table(report));
     out.push('\n');
+    if report.replications.is_some() {
+        out.push_str(&capacity::table(report));
+        out.push('\n');
+    }
     let baseline = report
         .designs
         .first()
@@ -45,10 +62,17 @@ pub fn render(report: &Report, run: &RunInfo) -> String {
         "± is the half-width of the 95% confidence interval (percentage points for rates).\n",
     );
     if designs > 1 {
+        let paired = if report.replications.is_some() { "replication by replication" } else { "journey by journey" };
         out.push_str(&format!(
-            "Changes are differences from {baseline} with their 95% interval, paired journey by journey\n\
+            "Changes are differences from {baseline} with their 95% interval, paired {paired}\n\
              (every design meets the same customers); a verdict needs the interval to exclude zero.\n"
         ));
+    }
+    if report.replications.is_some() {
+        out.push_str(
+            "Intervals of a simulated centre are over its replications (Student's t): journeys that share\n\
+             queues are not independent.\n",
+        );
     }
     out.push_str(&format!(
         "Fingerprint {}, simulated in {:.2} s on {} thread{}.\n",
@@ -112,7 +136,7 @@ fn kpi_table(report: &Report) -> String {
 }
 
 /// Left-aligned columns two spaces apart, with a rule under the header.
-fn align(lines: &[Vec<String>]) -> String {
+pub(crate) fn align(lines: &[Vec<String>]) -> String {
     let columns = lines.iter().map(Vec::len).max().unwrap_or(0);
     let width = |c: usize| {
         lines
