@@ -10,6 +10,7 @@ mod state;
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
+        sharing::app_stopped();
         show_stopped_banner();
     }));
     leptos::mount::mount_to_body(app::App);

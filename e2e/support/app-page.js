@@ -29,9 +29,16 @@ export class Session {
     this.browser = browser;
   }
 
-  /** A new tab on the app, with its watchers attached. */
-  async open(path = "/") {
+  /**
+   * A new tab on the app, with its watchers attached. `workers` (optional)
+   * is the number of logical cores the page is told it has, so the number
+   * of simulation workers it starts.
+   */
+  async open(path = "/", { workers } = {}) {
     const page = await this.browser.context.newPage();
+    if (workers !== undefined) {
+      await page.addInitScript((n) => Object.defineProperty(Navigator.prototype, "hardwareConcurrency", { get: () => n }), workers);
+    }
     const app = new AppPage(page, this.server.origin);
     await app.attachWatchers();
     await app.goto(path);

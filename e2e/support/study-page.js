@@ -19,9 +19,9 @@ export class StudyPage {
     this.page = app.page;
   }
 
-  /** Opens `path` in a new tab of `session` and waits for the editor. */
-  static async open(session, path = "/") {
-    const study = new StudyPage(await session.open(path));
+  /** Opens `path` in a new tab of `session` and waits for the editor (`options` as for `Session.open`). */
+  static async open(session, path = "/", options = {}) {
+    const study = new StudyPage(await session.open(path, options));
     await study.ready();
     return study;
   }

@@ -25,7 +25,7 @@ test("the app opens, its workers run the example, and nothing leaves the origin"
   const run = await app.waitForRunState("done");
   assert.match(run.fingerprint, /^[0-9a-f]{16}$/);
   assert.ok(Number(run.workersReady) >= 1, `workers ready: ${run.workersReady}`);
-  assert.match(await app.page.locator("#run-status").textContent(), /^Done: [\d,]+ journeys per design in [\d.]+ s$/);
+  assert.match(await app.page.locator("#run-status").textContent(), /^Done: 20 replications \([\d,]+ customers per design\) in [\d.]+ s$/);
 
   // The worker's files were fetched from the local server, by name.
   for (const file of ["/journey-worker_loader.js", "/journey-worker.js", "/journey-worker_bg.wasm"]) {

@@ -8,10 +8,10 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { deflateSync } from "node:zlib";
 import { readFile } from "node:fs/promises";
 import { ResultsPage } from "../support/results-page.js";
 import { STORAGE_KEY, StudyPage, openInFreshBrowser } from "../support/study-page.js";
+import { linkFor, presetStudy } from "../support/studies.js";
 import { assertClean, sessionPerFile, shotPath } from "../support/test-file.js";
 
 const setup = sessionPerFile();
@@ -20,15 +20,6 @@ const setup = sessionPerFile();
 const KEPT_KEY = "journey-simulator/kept-study/v1";
 /** The boot guard's mark (src/sharing/browser.rs). */
 const BOOT_KEY = "journey-simulator/starting/v1";
-
-function linkFor(value) {
-  return `#s1.${deflateSync(Buffer.from(JSON.stringify(value))).toString("base64url")}`;
-}
-
-async function presetStudy() {
-  const text = await readFile(new URL("../../crates/engine/presets/password-reset.json", import.meta.url), "utf8");
-  return JSON.parse(text);
-}
 
 /** The preset with the phone's tier-1 handle time set to `handle`. */
 async function withPhoneHandle(handle) {
@@ -89,7 +80,7 @@ test("a gamma beyond what can be simulated is refused at its field, by link and 
   // Reloading opens the same study: nothing stopped.
   await study.page.reload();
   await study.ready();
-  assert.equal(await study.notice().count(), 0);
+  assert.equal(await study.notice().count(), 0, (await study.notice().allTextContents()).join("\n"));
   await assertClean(study);
   await study.page.close();
 });
@@ -123,7 +114,18 @@ test("a saved study that no longer opens is kept, reported and offered for downl
   assert.equal(await study.page.evaluate((key) => localStorage.getItem(key), KEPT_KEY), null);
   await study.page.reload();
   await study.ready();
-  assert.equal(await study.notice().count(), 0);
+  assert.equal(await study.notice().count(), 0, (await study.notice().allTextContents()).join("\n"));
+  await assertClean(study);
+  await study.page.close();
+});
+
+test("a page reloaded before its first results is not taken for a crash", { timeout: 120_000 }, async () => {
+  const study = await StudyPage.open(setup.session, "/");
+  // Reload at once, while the example is still running.
+  await study.page.reload();
+  await study.ready();
+  await new ResultsPage(study.app).waitForResults();
+  assert.equal(await study.notice().count(), 0, (await study.notice().allTextContents()).join("\n"));
   await assertClean(study);
   await study.page.close();
 });
@@ -135,6 +137,9 @@ test("after a start that never finished, the example opens and the study is kept
   await study.page.waitForFunction((key) => localStorage.getItem(key) === null, BOOT_KEY);
   const mine = await presetStudy();
   mine.title = "The study that stopped the app";
+  // A page left normally forgets its mark, so the mark of a start that
+  // stopped is left from another page of the origin (a script file, shown as text).
+  await study.page.goto(`${setup.session.server.origin}/boot.js`);
   await study.page.evaluate(
     ([key, text, boot]) => {
       localStorage.setItem(key, text);
@@ -142,7 +147,7 @@ test("after a start that never finished, the example opens and the study is kept
     },
     [STORAGE_KEY, JSON.stringify(mine), BOOT_KEY],
   );
-  await study.page.reload();
+  await study.page.goto(`${setup.session.server.origin}/`);
   await study.ready();
   const notice = study.notice();
   await notice.waitFor();

@@ -1,9 +1,10 @@
-// Running in the browser: the example's results appear on opening and
-// equal the command line's; an edit shows a new preview at once and only
-// the latest study's figures ever show; a shared link reopens the same
-// figures in a fresh browser; a 10,000,000-journey run can be stopped and
-// the page keeps working; a stopped run finishes where it stopped, with
-// the figures of a plain run.
+// Running in the browser: the example (a simulated centre) runs on
+// opening with the command line's figures, on one, two or three workers;
+// an edit shows a new preview at once and only the latest study's figures
+// ever show; a shared link reopens the same figures in a fresh browser; a
+// 10,000,000-journey run can be stopped and the page keeps working; a
+// stopped run finishes where it stopped, with the figures of a plain run,
+// for independent journeys and for a centre's replications.
 //
 // Fingerprints hash every figure of a report, so equal fingerprints mean
 // equal reports. The command line's come from `journey-sim run <link>`.
@@ -12,6 +13,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { Session } from "../support/app-page.js";
 import { RunBar, cliFingerprint } from "../support/run-bar.js";
+import { journeysStudy, linkFor, presetStudy } from "../support/studies.js";
 import { StudyPage, openInFreshBrowser } from "../support/study-page.js";
 
 let session;
@@ -23,9 +25,14 @@ after(async () => {
 });
 
 /** Opens the app on `path`; returns the study editor and the run bar. */
-async function open(path = "/") {
-  const study = await StudyPage.open(session, path);
+async function open(path = "/", options = {}) {
+  const study = await StudyPage.open(session, path, options);
   return { study, run: new RunBar(study.app), page: study.page };
+}
+
+/** The path that opens a schema-1 study of independent journeys. */
+async function journeysPath(changes = {}) {
+  return `/${linkFor({ ...(await journeysStudy()), ...changes })}`;
 }
 
 const journeysField = (page) => page.getByRole("textbox", { name: /^Journeys per design/ });
@@ -47,15 +54,31 @@ async function assertClean(app) {
   assert.deepEqual(app.foreignRequests, [], "requests leaving the local server");
 }
 
-test("the example's results appear on opening and equal the command line's", { timeout: 600_000 }, async () => {
-  const { study, run, page } = await open("/");
+test("the example, a simulated centre, has the command line's figures on one, two and three workers", { timeout: 600_000 }, async () => {
+  const fingerprints = [];
+  let href;
+  for (const workers of [1, 2, 3]) {
+    const { study, run, page } = await open("/", { workers });
+    const done = await run.waitForState("done", 120_000);
+    assert.equal(done.workers, String(workers));
+    assert.match(done.fingerprint, /^[0-9a-f]{16}$/);
+    assert.match(await run.statusText(), /^Done: 20 replications \([\d,]+ customers per design\) in [\d.]+ s$/);
+    assert.equal(await run.progress().getAttribute("aria-valuenow"), "100");
+    assert.equal(await run.stopButton().count(), 0, "no Stop button once done");
+    fingerprints.push(done.fingerprint);
+    href ??= await sharedLink(page, done.fingerprint);
+    await assertClean(study.app);
+    await page.close();
+  }
+  assert.deepEqual(fingerprints, Array(3).fill(fingerprints[0]), "one, two and three workers");
+  assert.equal(await cliFingerprint(href), fingerprints[0], `browser and command line differ for ${href}`);
+});
+
+test("independent journeys have the command line's figures too", { timeout: 600_000 }, async () => {
+  const { study, run, page } = await open(await journeysPath());
   const done = await run.waitForState("done");
-  assert.match(done.fingerprint, /^[0-9a-f]{16}$/);
   assert.equal(done.journeys, "20000");
   assert.match(await run.statusText(), /^Done: 20,000 journeys per design in [\d.]+ s$/);
-  assert.equal(await run.progress().getAttribute("aria-valuenow"), "100");
-  assert.equal(await run.stopButton().count(), 0, "no Stop button once done");
-
   const href = await sharedLink(page, done.fingerprint);
   assert.equal(await cliFingerprint(href), done.fingerprint, `browser and command line differ for ${href}`);
   await assertClean(study.app);
@@ -87,7 +110,9 @@ test("an edit shows a new preview, and the shared link reopens the same figures 
 });
 
 test("figures on screen always belong to the study on screen, through quick successive edits", { timeout: 600_000 }, async () => {
-  const { study, run, page } = await open("/");
+  // Independent journeys, 20,000 a design: every report is a whole run's,
+  // so each one shown can be checked against the command line.
+  const { study, run, page } = await open(await journeysPath());
   const first = await run.waitForState("done");
 
   // Every report the run bar shows from the first edit on, with the seed in
@@ -116,7 +141,7 @@ test("figures on screen always belong to the study on screen, through quick succ
 });
 
 test("a 10,000,000-journey run can be stopped, and the page keeps working", { timeout: 300_000 }, async () => {
-  const { study, run, page } = await open("/");
+  const { study, run, page } = await open(await journeysPath());
   const first = await run.waitForState("done");
 
   await journeysField(page).fill("10000000");
@@ -150,7 +175,7 @@ test("a 10,000,000-journey run can be stopped, and the page keeps working", { ti
 });
 
 test("a stopped run finishes where it stopped, with the figures of a plain run", { timeout: 600_000 }, async () => {
-  const { study, run, page } = await open("/");
+  const { study, run, page } = await open(await journeysPath());
   const first = await run.waitForState("done");
 
   await journeysField(page).fill("2000000");
@@ -164,6 +189,26 @@ test("a stopped run finishes where it stopped, with the figures of a plain run",
   assert.notEqual(done.runId, stopped.runId, "the rest of the run is a new run id");
   assert.match(await run.statusText(), /^Done: 2,000,000 journeys per design in [\d.]+ s$/);
 
+  const href = await sharedLink(page, done.fingerprint);
+  assert.equal(await cliFingerprint(href), done.fingerprint, `browser and command line differ for ${href}`);
+  await assertClean(study.app);
+  await page.close();
+});
+
+test("a centre's run stopped part way finishes with the figures of a plain run", { timeout: 600_000 }, async () => {
+  const centre = await presetStudy();
+  centre.demand.replications = 200;
+  const { study, run, page } = await open(`/${linkFor(centre)}`);
+  await page.waitForFunction(() => Number(document.querySelector("#run-bar")?.dataset.journeys) > 0, null, { timeout: 60_000 });
+  await run.stopButton().click();
+  const stopped = await run.waitForState("cancelled", 2_000);
+  assert.match(await run.statusText(), /^Stopped: the results show \d+ replications? \([\d,]+ customers per design\)\.$/);
+  assert.match(await page.locator("#results").textContent(), /Stopped at \d+ replications?: intervals are wider than a full run's/);
+
+  await run.finishButton().click();
+  const done = await run.waitForState("done", 300_000);
+  assert.notEqual(done.runId, stopped.runId);
+  assert.match(await run.statusText(), /^Done: 200 replications \([\d,]+ customers per design\) in [\d.]+ s$/);
   const href = await sharedLink(page, done.fingerprint);
   assert.equal(await cliFingerprint(href), done.fingerprint, `browser and command line differ for ${href}`);
   await assertClean(study.app);

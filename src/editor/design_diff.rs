@@ -133,7 +133,7 @@ fn compare(changes: &mut Vec<Change>, place: &[String], key: &str, a: Option<&Va
 }
 
 fn is_distribution(v: &Value) -> bool {
-    v.get("kind").is_some() && !v.get("name").is_some()
+    v.get("kind").is_some() && v.get("name").is_none()
 }
 
 /// The words for a field. A self-service section goes by its own name

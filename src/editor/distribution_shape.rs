@@ -191,7 +191,8 @@ fn axis(d: &Distribution) -> (f64, f64) {
     );
     let low = d.quantile(0.0);
     let high = if bounded { d.quantile(1.0) } else { d.quantile(0.98) };
-    if !(high > low) || !high.is_finite() {
+    // Also when either is NaN.
+    if high.partial_cmp(&low) != Some(std::cmp::Ordering::Greater) || !high.is_finite() {
         // One value: put it in the middle.
         return (0.0, if low > 0.0 && low.is_finite() { 2.0 * low } else { 1.0 });
     }

@@ -69,7 +69,7 @@ pub fn focus_id_centred(id: &str) -> bool {
     };
     let prevent = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&prevent, &"preventScroll".into(), &true.into());
-    match js_sys::Reflect::get(&element, &"focus".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(Into::into)) {
+    match js_sys::Reflect::get(&element, &"focus".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
         Ok(focus) => focus.call1(&element, &prevent).is_ok(),
         Err(_) => element.focus().is_ok(),
     }

@@ -101,7 +101,7 @@ pub fn read_numbers(text: &str) -> Value {
 
 /// A list of numbers as a field shows it: `2, 3.5, 8`.
 pub fn format_numbers(items: &[Value]) -> String {
-    items.iter().map(|v| shown(v)).collect::<Vec<_>>().join(", ")
+    items.iter().map(shown).collect::<Vec<_>>().join(", ")
 }
 
 /// Any JSON value as a text field shows it: numbers as [`format_number`],

@@ -42,30 +42,37 @@ use kpi_cards::KpiCards;
 use print::PrintReport;
 use stories::Stories;
 
-use crate::run::{RunStatus, SimulationContext};
+use crate::run::{RunStatus, SimulationContext, Unit};
 
 /// What the status line says, and how it looks.
 pub fn status_line(status: &RunStatus, report: Option<&Report>) -> (String, &'static str) {
     match status {
         RunStatus::Idle => ("Waiting for the simulation to start…".to_owned(), "status-idle"),
-        RunStatus::Running { preview: true, journeys_total, .. } => (
+        RunStatus::Running { preview: true, done, total, unit: Unit::Replications, .. } => {
+            (format!("Preview from {} of {} replications; refining…", count(*done), count(*total)), "status-preview")
+        }
+        RunStatus::Running { preview: true, total, .. } => (
             format!(
                 "Preview from the first {} journeys per design; refining toward {}…",
                 report.map_or("few".to_owned(), |r| count(r.journeys)),
-                count(*journeys_total)
+                count(*total)
             ),
             "status-preview",
         ),
-        RunStatus::Running { journeys_done, journeys_total, eta_seconds, .. } => {
+        RunStatus::Running { done, total, unit, eta_seconds, .. } => {
             let eta = eta_seconds.map(|s| format!(", about {} s left", number(s.max(1.0), 0, false))).unwrap_or_default();
-            (format!("Refining: {} of {} journeys per design{eta}…", count(*journeys_done), count(*journeys_total)), "status-refining")
+            (format!("Refining: {} of {} {}{eta}…", count(*done), count(*total), unit.words(*total)), "status-refining")
         }
-        RunStatus::Done { seconds, journeys } => {
+        RunStatus::Done { seconds, done, unit, journeys } => {
             let took = if *seconds < 0.1 { "under 0.1".to_owned() } else { number(*seconds, 1, false) };
-            (format!("{} journeys per design, simulated in {took} s.", count(*journeys)), "status-done")
+            let what = match unit {
+                Unit::Journeys => format!("{} journeys per design", count(*done)),
+                Unit::Replications => format!("{} replications of the centre ({} customers per design)", count(*done), count(*journeys)),
+            };
+            (format!("{what}, simulated in {took} s."), "status-done")
         }
-        RunStatus::Cancelled { journeys } => {
-            (format!("Stopped at {} journeys per design: intervals are wider than a full run's.", count(*journeys)), "status-cancelled")
+        RunStatus::Cancelled { done, unit, .. } => {
+            (format!("Stopped at {} {}: intervals are wider than a full run's.", count(*done), unit.words(*done)), "status-cancelled")
         }
         RunStatus::Failed { message } => (format!("The simulation failed: {message}"), "status-failed error"),
     }
@@ -243,16 +250,16 @@ mod tests {
     fn the_status_line_tells_preview_refining_and_done_apart() {
         let report = report_of("password-reset", 4096);
         let preview = status_line(
-            &RunStatus::Running { journeys_done: 4096, journeys_total: 20000, eta_seconds: None, preview: true },
+            &RunStatus::Running { done: 4096, total: 20000, unit: Unit::Journeys, eta_seconds: None, preview: true },
             Some(&report),
         );
         assert!(preview.0.contains("Preview") && preview.0.contains("4,096") && preview.0.contains("20,000"), "{}", preview.0);
         let refining = status_line(
-            &RunStatus::Running { journeys_done: 8192, journeys_total: 20000, eta_seconds: Some(2.4), preview: false },
+            &RunStatus::Running { done: 8192, total: 20000, unit: Unit::Journeys, eta_seconds: Some(2.4), preview: false },
             Some(&report),
         );
         assert!(refining.0.contains("8,192 of 20,000") && refining.0.contains("2 s left"), "{}", refining.0);
-        let done = status_line(&RunStatus::Done { seconds: 1.25, journeys: 20000 }, Some(&report));
+        let done = status_line(&RunStatus::Done { seconds: 1.25, done: 20000, unit: Unit::Journeys, journeys: 20000 }, Some(&report));
         assert_eq!(done.1, "status-done");
         let classes: Vec<&str> = [preview.1, refining.1, done.1].to_vec();
         assert_eq!(classes, vec!["status-preview", "status-refining", "status-done"]);

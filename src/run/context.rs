@@ -51,32 +51,59 @@ pub enum RunStatus {
     /// Nothing has run yet: the page has just opened.
     Idle,
     /// A run is under way, or about to start (just after an edit, while
-    /// the editor's changes settle: `journeys_done` is 0).
+    /// the editor's changes settle: `done` is 0).
     Running {
-        /// Journeys per design simulated and merged so far.
-        journeys_done: u64,
-        /// Journeys per design the run will simulate (the study's).
-        journeys_total: u64,
+        /// Work simulated and merged so far, and the whole run's, in
+        /// `unit`s: journeys per design, or a centre's replications.
+        done: u64,
+        total: u64,
+        unit: Unit,
         /// Estimated time left [s]; `None` until there is a rate to go by.
         eta_seconds: Option<f64>,
         /// True while the shown report is only the quick preview (the
-        /// run's first journeys) and refinement has not yet reported.
+        /// run's first journeys or replications) and refinement has not
+        /// yet reported.
         preview: bool,
     },
-    /// The run simulated every journey of the study.
+    /// The run simulated all its work.
     Done {
         /// Wall time of the run, from start to last merge [s].
         seconds: f64,
-        /// Journeys per design.
+        /// Work done, in `unit`s, and the journeys per design (a centre's
+        /// counted journeys).
+        done: u64,
+        unit: Unit,
         journeys: u64,
     },
-    /// Stopped by a person; `report` holds the journeys merged until then.
-    Cancelled {
-        /// Journeys per design in the report.
-        journeys: u64,
-    },
+    /// Stopped by a person; `report` holds the work merged until then.
+    Cancelled { done: u64, unit: Unit, journeys: u64 },
     /// The run could not go on (a worker failed to load or crashed).
     Failed { message: String },
+}
+
+/// What a run's work is counted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Independent journeys, per design.
+    Journeys,
+    /// Replications of a simulated centre.
+    Replications,
+}
+
+impl Unit {
+    /// The unit of a study's run.
+    pub fn of(study: &Study) -> Self {
+        if study.is_centre() { Unit::Replications } else { Unit::Journeys }
+    }
+
+    /// "journeys per design" or "replications", for `n` of them.
+    pub fn words(self, n: u64) -> &'static str {
+        match (self, n) {
+            (Unit::Journeys, _) => "journeys per design",
+            (Unit::Replications, 1) => "replication",
+            (Unit::Replications, _) => "replications",
+        }
+    }
 }
 
 impl RunStatus {

@@ -20,7 +20,7 @@ mod worker;
 
 // Read by the results view and the run bar.
 #[allow(unused_imports)]
-pub use context::{ConvergencePoint, DEBOUNCE, KpiHalfWidths, RunStatus, SimulationContext, provide_simulation};
+pub use context::{ConvergencePoint, DEBOUNCE, KpiHalfWidths, RunStatus, SimulationContext, Unit, provide_simulation};
 pub use run_bar::RunBar;
 #[allow(unused_imports)]
 pub use runner::RunDiagnostics;

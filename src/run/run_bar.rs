@@ -10,7 +10,7 @@
 
 use leptos::prelude::*;
 
-use super::context::{RunStatus, SimulationContext};
+use super::context::{RunStatus, SimulationContext, Unit};
 use super::runner::RunDiagnostics;
 
 #[component]
@@ -27,12 +27,13 @@ pub fn RunBar() -> impl IntoView {
         RunStatus::Failed { .. } => "failed",
     };
     let percent = move || match status.get() {
-        RunStatus::Running { journeys_done, journeys_total, .. } if journeys_total > 0 => {
-            (journeys_done as f64 * 100.0 / journeys_total as f64).floor().min(100.0)
-        }
+        RunStatus::Running { done, total, .. } if total > 0 => (done as f64 * 100.0 / total as f64).floor().min(100.0),
         RunStatus::Done { .. } => 100.0,
-        RunStatus::Cancelled { journeys } => sim.study.with(|s| {
-            s.as_ref().map_or(0.0, |s| (journeys as f64 * 100.0 / s.journeys.max(1) as f64).floor())
+        RunStatus::Cancelled { done, .. } => sim.study.with(|s| {
+            s.as_ref().map_or(0.0, |s| {
+                let total = if s.is_centre() { journey_engine::chunk_count(s) } else { s.journeys };
+                (done as f64 * 100.0 / total.max(1) as f64).floor()
+            })
         }),
         _ => 0.0,
     };
@@ -100,30 +101,38 @@ pub fn RunBar() -> impl IntoView {
 fn describe(status: &RunStatus) -> String {
     match status {
         RunStatus::Idle => "Starting the simulation…".to_owned(),
-        RunStatus::Running { journeys_done: 0, journeys_total, .. } => {
-            format!("Simulating {} journeys per design…", thousands(*journeys_total))
+        RunStatus::Running { done: 0, total, unit, .. } => match unit {
+            Unit::Journeys => format!("Simulating {} journeys per design…", thousands(*total)),
+            Unit::Replications => format!("Simulating {} replications of the centre…", thousands(*total)),
+        },
+        RunStatus::Running { done, total, unit, preview: true, .. } => {
+            format!("Preview of {} {}… refining toward {}", thousands(*done), unit.words(*done), thousands(*total))
         }
-        RunStatus::Running { journeys_done, journeys_total, preview: true, .. } => format!(
-            "Preview of {} journeys per design… refining toward {}",
-            thousands(*journeys_done),
-            thousands(*journeys_total)
-        ),
-        RunStatus::Running { journeys_done, journeys_total, eta_seconds, preview: false } => {
-            let percent = (*journeys_done as f64 * 100.0 / (*journeys_total).max(1) as f64).floor();
+        RunStatus::Running { done, total, unit, eta_seconds, preview: false } => {
+            let percent = (*done as f64 * 100.0 / (*total).max(1) as f64).floor();
             let left = eta_seconds.map(|s| format!(" — {}", time_left(s))).unwrap_or_default();
-            format!(
-                "Refining {percent}% ({} of {} journeys per design){left}",
-                thousands(*journeys_done),
-                thousands(*journeys_total)
-            )
+            format!("Refining {percent}% ({} of {} {}){left}", thousands(*done), thousands(*total), unit.words(*total))
         }
-        RunStatus::Done { seconds, journeys } => {
-            format!("Done: {} journeys per design in {}", thousands(*journeys), duration(*seconds))
+        RunStatus::Done { seconds, done, unit: Unit::Journeys, .. } => {
+            format!("Done: {} journeys per design in {}", thousands(*done), duration(*seconds))
         }
-        RunStatus::Cancelled { journeys: 0 } => "Stopped before any journey was simulated.".to_owned(),
-        RunStatus::Cancelled { journeys } => {
-            format!("Stopped: the results show the first {} journeys per design.", thousands(*journeys))
+        RunStatus::Done { seconds, done, unit: Unit::Replications, journeys } => {
+            format!("Done: {} replications ({} customers per design) in {}", thousands(*done), thousands(*journeys), duration(*seconds))
         }
+        RunStatus::Cancelled { done: 0, unit, .. } => match unit {
+            Unit::Journeys => "Stopped before any journey was simulated.".to_owned(),
+            Unit::Replications => "Stopped before any replication was simulated.".to_owned(),
+        },
+        RunStatus::Cancelled { done, unit: Unit::Journeys, .. } => {
+            format!("Stopped: the results show the first {} journeys per design.", thousands(*done))
+        }
+        // Replications finish in any order across the workers.
+        RunStatus::Cancelled { done, unit: Unit::Replications, journeys } => format!(
+            "Stopped: the results show {} {} ({} customers per design).",
+            thousands(*done),
+            Unit::Replications.words(*done),
+            thousands(*journeys)
+        ),
         RunStatus::Failed { message } => format!("The simulation failed: {message}"),
     }
 }
@@ -155,7 +164,7 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -169,26 +178,35 @@ mod tests {
 
     #[test]
     fn statuses_read_as_sentences() {
+        let j = Unit::Journeys;
         assert_eq!(
-            describe(&RunStatus::Running { journeys_done: 20_480, journeys_total: 10_000_000, eta_seconds: None, preview: true }),
+            describe(&RunStatus::Running { done: 20_480, total: 10_000_000, unit: j, eta_seconds: None, preview: true }),
             "Preview of 20,480 journeys per design… refining toward 10,000,000"
         );
         assert_eq!(
-            describe(&RunStatus::Running {
-                journeys_done: 4_500_000,
-                journeys_total: 10_000_000,
-                eta_seconds: Some(3.2),
-                preview: false
-            }),
+            describe(&RunStatus::Running { done: 4_500_000, total: 10_000_000, unit: j, eta_seconds: Some(3.2), preview: false }),
             "Refining 45% (4,500,000 of 10,000,000 journeys per design) — about 3 s left"
         );
         assert_eq!(
-            describe(&RunStatus::Done { seconds: 1.83, journeys: 200_000 }),
+            describe(&RunStatus::Done { seconds: 1.83, done: 200_000, unit: j, journeys: 200_000 }),
             "Done: 200,000 journeys per design in 1.8 s"
         );
         assert_eq!(
-            describe(&RunStatus::Cancelled { journeys: 1_234_567 }),
+            describe(&RunStatus::Cancelled { done: 1_234_567, unit: j, journeys: 1_234_567 }),
             "Stopped: the results show the first 1,234,567 journeys per design."
+        );
+        let r = Unit::Replications;
+        assert_eq!(
+            describe(&RunStatus::Running { done: 5, total: 20, unit: r, eta_seconds: None, preview: true }),
+            "Preview of 5 replications… refining toward 20"
+        );
+        assert_eq!(
+            describe(&RunStatus::Done { seconds: 0.9, done: 20, unit: r, journeys: 336_207 }),
+            "Done: 20 replications (336,207 customers per design) in 0.9 s"
+        );
+        assert_eq!(
+            describe(&RunStatus::Cancelled { done: 1, unit: r, journeys: 16_811 }),
+            "Stopped: the results show 1 replication (16,811 customers per design)."
         );
     }
 

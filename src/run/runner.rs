@@ -30,12 +30,12 @@ use std::rc::{Rc, Weak};
 use std::sync::Arc;
 use std::time::Duration;
 
-use journey_engine::{CHUNK_JOURNEYS, Report, Study, Tally, chunk_count};
+use journey_engine::{Report, Study, Tally, chunk_count};
 use journey_worker::plan::{PREVIEW_CHUNKS, Plan, eta_seconds};
 use journey_worker::{Request, Response};
 use leptos::prelude::*;
 
-use super::context::{ConvergencePoint, RunStatus};
+use super::context::{ConvergencePoint, RunStatus, Unit};
 use super::now_ms;
 use super::worker::{SimulationWorker, WorkerEvent};
 
@@ -147,6 +147,16 @@ impl ActiveRun {
         self.tally.chunks >= self.plan.total_chunks()
     }
 
+    /// Work merged so far: journeys per design, or a centre's replications.
+    fn work_done(&self) -> u64 {
+        if self.study.is_centre() { self.tally.chunks } else { self.tally.journeys }
+    }
+
+    /// The run's whole work, in the same unit.
+    fn work_total(&self) -> u64 {
+        if self.study.is_centre() { self.plan.total_chunks() } else { self.study.journeys }
+    }
+
     fn active_ms(&self, now: f64) -> f64 {
         self.active_before + if self.stopped { 0.0 } else { now - self.started_at }
     }
@@ -254,8 +264,9 @@ impl Inner {
         self.out.study.set(None);
         self.out.convergence.set(Vec::new());
         self.out.status.set(RunStatus::Running {
-            journeys_done: 0,
-            journeys_total: study.journeys,
+            done: 0,
+            total: if study.is_centre() { chunk_count(&study) } else { study.journeys },
+            unit: Unit::of(&study),
             eta_seconds: None,
             preview: true,
         });
@@ -298,7 +309,8 @@ impl Inner {
         if let Some(handle) = self.debounce.take() {
             // Cancelled before the run began: nothing was simulated.
             handle.clear();
-            self.out.status.set(RunStatus::Cancelled { journeys: 0 });
+            let unit = self.study.as_deref().map_or(Unit::Journeys, Unit::of);
+            self.out.status.set(RunStatus::Cancelled { done: 0, unit, journeys: 0 });
             return;
         }
         let Some(run) = self.run.as_ref() else { return };
@@ -314,8 +326,9 @@ impl Inner {
         if run.unreported {
             self.publish_report();
         }
-        let journeys = self.run.as_ref().map_or(0, |r| r.tally.journeys);
-        self.out.status.set(RunStatus::Cancelled { journeys });
+        let (done, unit, journeys) =
+            self.run.as_ref().map_or((0, Unit::Journeys, 0), |r| (r.work_done(), Unit::of(&r.study), r.tally.journeys));
+        self.out.status.set(RunStatus::Cancelled { done, unit, journeys });
     }
 
     fn resume(&mut self) {
@@ -527,14 +540,17 @@ impl Inner {
     fn publish_status(&mut self) {
         let Some(run) = self.run.as_ref() else { return };
         let now = now_ms();
+        let unit = Unit::of(&run.study);
+        let (done, total) = (run.work_done(), run.work_total());
         let status = if run.complete() {
-            RunStatus::Done { seconds: run.active_ms(now) / 1000.0, journeys: run.tally.journeys }
+            RunStatus::Done { seconds: run.active_ms(now) / 1000.0, done, unit, journeys: run.tally.journeys }
         } else {
             RunStatus::Running {
-                journeys_done: run.tally.journeys,
-                journeys_total: run.study.journeys,
-                eta_seconds: eta_seconds(run.tally.journeys, run.study.journeys, run.active_ms(now) / 1000.0),
-                preview: run.tally.journeys <= run.plan.preview_chunks() * CHUNK_JOURNEYS,
+                done,
+                total,
+                unit,
+                eta_seconds: eta_seconds(done, total, run.active_ms(now) / 1000.0),
+                preview: run.tally.chunks <= run.plan.preview_chunks(),
             }
         };
         self.out.status.set(status);

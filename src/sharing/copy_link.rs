@@ -15,7 +15,7 @@ use crate::state::StudyState;
 enum Copied {
     Nothing,
     /// The link to this study is on the clipboard.
-    Copied(Study),
+    OnClipboard(Study),
     /// The clipboard said no: the link is shown for copying by hand.
     ByHand(Study, String),
 }
@@ -31,7 +31,7 @@ pub fn CopyLink() -> impl IntoView {
         let study = state.valid().get_untracked();
         spawn_local(async move {
             match browser::copy_text(&href).await {
-                Ok(()) => copied.set(Copied::Copied(study)),
+                Ok(()) => copied.set(Copied::OnClipboard(study)),
                 Err(()) => {
                     copied.set(Copied::ByHand(study, href));
                     // Select the link once the field is on the page.
@@ -57,7 +57,7 @@ pub fn CopyLink() -> impl IntoView {
             </button>
             <p id="copy-link-status" class="copy-link-status" role="status">
                 {move || match copied.get() {
-                    Copied::Copied(study) if current(&study) => {
+                    Copied::OnClipboard(study) if current(&study) => {
                         "Link copied. Anyone who opens it sees this study.".into_any()
                     }
                     Copied::ByHand(study, href) if current(&study) => {

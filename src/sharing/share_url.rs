@@ -8,6 +8,7 @@
 //!                                      └── hashchange (a link pasted into the address bar)
 //! ```
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use journey_engine::{Study, link};
@@ -75,6 +76,7 @@ pub fn provide_study() -> StudyState {
     let notices = Notices::provide(kept_notice.or(notice));
     keep_url_and_storage(state);
     open_pasted_links(state, notices);
+    forget_mark_when_left();
     state
 }
 
@@ -82,6 +84,28 @@ pub fn provide_study() -> StudyState {
 /// results are on screen.
 pub fn start_succeeded() {
     browser::set_boot_mark(None);
+}
+
+/// Set by the panic hook: the app has stopped because of a bug.
+static STOPPED: AtomicBool = AtomicBool::new(false);
+
+/// Tells the boot guard that the app stopped: the mark of this start stays
+/// even if the page is then left normally.
+pub fn app_stopped() {
+    STOPPED.store(true, Ordering::Relaxed);
+}
+
+/// A page left normally (reloaded, closed, navigated away) before its
+/// first results came did not fail to start: a long first run is not a
+/// crash. A page that panicked keeps its mark (and an aborted module never
+/// gets here); a hung page never fires the event.
+fn forget_mark_when_left() {
+    let handle = window_event_listener(leptos::ev::pagehide, |_| {
+        if !STOPPED.load(Ordering::Relaxed) {
+            start_succeeded();
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// The notice for a study kept aside at this start.

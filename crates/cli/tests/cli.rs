@@ -140,11 +140,6 @@ fn fixture(id: &str) -> PathBuf {
     PathBuf::from(format!("{}/../engine/tests/fixtures/schema1/{id}.json", env!("CARGO_MANIFEST_DIR")))
 }
 
-/// A built-in preset (a simulated centre), written to a file.
-fn preset_file(id: &str) -> PathBuf {
-    temp_file(&format!("{id}.json"), &ok(&["preset", id]))
-}
-
 // ------------------------------------------------------------------ presets
 
 #[test]

@@ -102,7 +102,7 @@ fn attempt_bound(channel: &Channel, patience: f64, repeat: f64) -> AttemptBound 
 /// elapsed hours, bounded by the whole simulated period).
 fn wait_bound(hold: Option<&Distribution>, staffing: Option<&Staffing>, patience: f64) -> f64 {
     match (staffing, hold) {
-        (Some(s), _) if s.queue == QueueKind::Backlog => 0.0,
+        (Some(s), _) if s.queue() == QueueKind::Backlog => 0.0,
         (Some(_), _) => patience,
         (None, Some(hold)) => hold.largest().min(patience),
         (None, None) => 0.0,

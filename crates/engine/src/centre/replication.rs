@@ -517,9 +517,9 @@ impl KpiSums {
             b[k] = terms.ratio_b[j];
         }
         for sums in [&mut self.total, &mut self.by_persona[figures.persona], &mut self.by_channel[figures.first_channel]] {
-            for k in 0..KPI_COUNT {
-                sums.0[k] += terms.a[k];
-                sums.1[k] += b[k];
+            for ((a, sum_a), (b, sum_b)) in terms.a.iter().zip(sums.0.iter_mut()).zip(b.iter().zip(sums.1.iter_mut())) {
+                *sum_a += a;
+                *sum_b += b;
             }
         }
     }

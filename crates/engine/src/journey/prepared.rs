@@ -112,7 +112,7 @@ impl<'s> PreparedDesign<'s> {
                 let mut rule = |tier: Tier, staffing: Option<&'s Staffing>, hold: Option<&'s Distribution>, queue: Option<QueueKind>| {
                     match (staffing, hold) {
                         (Some(staffing), _) => {
-                            let queue = queue.unwrap_or(staffing.queue);
+                            let queue = queue.unwrap_or(staffing.queue());
                             let week = staffing.agents.week();
                             pools.push(PoolPlan {
                                 channel: c,
@@ -136,7 +136,7 @@ impl<'s> PreparedDesign<'s> {
                 });
                 // A backlog queue's delay emerges from its agents; the
                 // response delay a file may still hold is not used.
-                let backlog = agent.staffing.as_ref().is_some_and(|s| s.queue == QueueKind::Backlog);
+                let backlog = agent.staffing.as_ref().is_some_and(|s| s.queue() == QueueKind::Backlog);
                 ChannelPlan {
                     tiers: [tier1.unwrap_or(no_wait), tier2.unwrap_or(no_wait)],
                     response_delay: if backlog { None } else { agent.response_delay_hours.as_ref() },

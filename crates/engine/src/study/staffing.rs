@@ -19,11 +19,16 @@ pub struct Staffing {
     /// Agents on duty, as the file gives them.
     pub agents: Roster,
     /// Contacts one agent works at once (chat); capacity = agents × this.
+    #[serde(skip_serializing_if = "is_one")]
     pub concurrency: u32,
-    /// As the file gives it; a tier 2 behind a staffed tier 1 takes its
-    /// tier 1's queue whatever it says (see [`Staffing::queue_of_tier2`]).
-    pub queue: QueueKind,
+    /// As the file gives it (`None`: live); a tier 2 behind a staffed
+    /// tier 1 takes its tier 1's queue whatever it says (see
+    /// [`Staffing::queue_of_tier2`]). Kept as written so that a study
+    /// writes back as it was read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub queue: Option<QueueKind>,
     /// Paid agent time on duty, busy or not [currency·h⁻¹].
+    #[serde(skip_serializing_if = "is_zero")]
     pub cost_per_agent_hour: f64,
     /// This pool's answer target [s]; `None`: the study's for a live pool,
     /// a day for a backlog pool.
@@ -69,6 +74,11 @@ impl Roster {
 }
 
 impl Staffing {
+    /// The queue as the file gives it, live when it says nothing.
+    pub fn queue(&self) -> QueueKind {
+        self.queue.unwrap_or(QueueKind::Live)
+    }
+
     /// The target this pool answers against [s].
     pub fn service_level_seconds(&self, queue: QueueKind, study_target: f64) -> f64 {
         self.service_level_seconds.unwrap_or(match queue {
@@ -80,7 +90,7 @@ impl Staffing {
     /// The queue a tier 2 pool runs: its tier 1's when tier 1 is staffed,
     /// its own otherwise.
     pub fn queue_of_tier2(tier2: &Staffing, tier1: Option<&Staffing>) -> QueueKind {
-        tier1.map_or(tier2.queue, |t| t.queue)
+        tier1.map_or(tier2.queue(), Staffing::queue)
     }
 }
 
@@ -97,4 +107,12 @@ impl Serialize for Roster {
         }
         seq.end()
     }
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
+fn is_zero(x: &f64) -> bool {
+    *x == 0.0
 }

@@ -131,14 +131,17 @@ impl Reader {
         let s = self.object(value, &path, &["agents", "concurrency", "queue", "cost_per_agent_hour", "service_level_seconds"])?;
         let agents = self.roster(&s);
         let concurrency = self.whole(&s, "concurrency", Some(1), 1, u64::from(MAX_CONCURRENCY));
-        let queue = self.text(&s, "queue", Some("live")).and_then(|q| match q.as_str() {
-            "live" => Some(QueueKind::Live),
-            "backlog" => Some(QueueKind::Backlog),
-            other => {
-                self.problem(&s.field("queue"), format!("\"{other}\" is not a queue (use live or backlog)"));
-                None
-            }
-        });
+        let queue = match s.get("queue") {
+            None => Some(None),
+            Some(_) => self.text(&s, "queue", None).and_then(|q| match q.as_str() {
+                "live" => Some(Some(QueueKind::Live)),
+                "backlog" => Some(Some(QueueKind::Backlog)),
+                other => {
+                    self.problem(&s.field("queue"), format!("\"{other}\" is not a queue (use live or backlog)"));
+                    None
+                }
+            }),
+        };
         let cost = self.non_negative(&s, "cost_per_agent_hour", Some(0.0));
         let target = match s.get("service_level_seconds") {
             None => Some(None),
@@ -213,16 +216,19 @@ pub fn advice(study: &Study) -> Vec<Problem> {
                 if agent.hold_minutes.is_some() {
                     say(join(&path, "hold_minutes"), "is kept but not used: this agent is staffed, so its waits come from its queue");
                 }
-                if staffing.queue == QueueKind::Backlog && agent.response_delay_hours.is_some() {
+                if staffing.queue() == QueueKind::Backlog && agent.response_delay_hours.is_some() {
                     say(
                         join(&path, "response_delay_hours"),
                         "is kept but not used: in a backlog queue the time to an answer emerges from the agents on duty",
                     );
                 }
-                if staffing.cost_per_agent_hour > 0.0 && agent.cost_per_minute > 0.0 {
+                // Telephony or licences per handled minute are expected on
+                // top of paid hours; a per-minute cost at half the hourly
+                // pay or more looks like the agent's pay counted twice.
+                if staffing.cost_per_agent_hour > 0.0 && agent.cost_per_minute * 60.0 >= staffing.cost_per_agent_hour / 2.0 {
                     say(
                         join(&path, "cost_per_minute"),
-                        "is paid on top of cost_per_agent_hour: in a staffed study it should hold only what is not paid agent time (telephony, say)",
+                        "is paid on top of cost_per_agent_hour and is at least half of it an hour: in a staffed study it should hold only what is not paid agent time (telephony, say)",
                     );
                 }
             }
@@ -233,9 +239,10 @@ pub fn advice(study: &Study) -> Vec<Problem> {
                     say(join(&path, "hold_minutes"), "is kept but not used: this tier 2 is staffed, so its waits come from its queue");
                 }
                 if let Some(tier1) = &agent.staffing
-                    && tier1.queue != staffing.queue
+                    && let Some(own) = staffing.queue
+                    && own != tier1.queue()
                 {
-                    let words = match tier1.queue {
+                    let words = match tier1.queue() {
                         QueueKind::Live => "is not used: a tier 2 takes its staffed tier 1's queue, live",
                         QueueKind::Backlog => "is not used: a tier 2 takes its staffed tier 1's queue, backlog",
                     };
@@ -272,7 +279,7 @@ fn closed_hours(design: &Design, demand: &Demand) -> Option<String> {
         channel.self_service.is_some()
             || channel.agent.as_ref().is_none_or(|a| match &a.staffing {
                 None => true,
-                Some(s) => s.queue == QueueKind::Backlog || s.agents.agents(hour) > 0,
+                Some(s) => s.queue() == QueueKind::Backlog || s.agents.agents(hour) > 0,
             })
     };
     let closed: Vec<bool> = (0..WEEK_HOURS).map(|h| rates[h] > 0.0 && !used.iter().any(|&c| open(c, h))).collect();
