@@ -564,14 +564,54 @@ fn ln_unit(x: f64) -> f64 {
     k * core::f64::consts::LN_2 + ln_c + series
 }
 
-/// Per 1/128-wide slice of [1, 2): 1/c for its centre c, and ln c
-/// (computed once with libm, so the same on every target).
-static LN_SLICES: std::sync::LazyLock<[(f64, f64); 128]> = std::sync::LazyLock::new(|| {
-    std::array::from_fn(|i| {
-        let inv_c = 1.0 / (1.0 + (i as f64 + 0.5) / 128.0);
-        (inv_c, -libm::log(inv_c))
-    })
-});
+/// Per 1/128-wide slice of [1, 2): 1/c for its centre c, and ln c, built at
+/// compile time (a table behind a lazy lock cost a check on every draw).
+const LN_SLICES: [(f64, f64); 128] = {
+    let mut slices = [(0.0, 0.0); 128];
+    let mut i = 0;
+    while i < 128 {
+        slices[i] = (1.0 / (1.0 + (i as f64 + 0.5) / 128.0), f64::from_bits(LN_CENTRES[i]));
+        i += 1;
+    }
+    slices
+};
+
+/// ln c of each slice's centre c, as the bits of `-libm::log(1 / c)`
+/// (checked by a test), so that every target reads the same numbers.
+const LN_CENTRES: [u64; 128] = [
+    0x3f6ff00aa2b10ba0, 0x3f87dc475f810a69, 0x3f93cea44346a584, 0x3f9b9fc027af919a,
+    0x3fa1b0d98923d97f, 0x3fa58a5bafc8e4d3, 0x3fa95c830ec8e3f2, 0x3fad276b8adb0b56,
+    0x3fb075983598e471, 0x3fb253f62f0a1417, 0x3fb42edcbea646ee, 0x3fb60658a93750c4,
+    0x3fb7da766d7b12d0, 0x3fb9ab42462033ae, 0x3fbb78c82bb0eda0, 0x3fbd4313d66cb35d,
+    0x3fbf0a30c01162a4, 0x3fc0671512ca596f, 0x3fc14785846742ac, 0x3fc2266f190a5acd,
+    0x3fc303d718e47fd5, 0x3fc3dfc2b0ecc62a, 0x3fc4ba36f39a55e4, 0x3fc59338d9982085,
+    0x3fc66acd4272ad51, 0x3fc740f8f54037a3, 0x3fc815c0a14357e9, 0x3fc8e928de886d41,
+    0x3fc9bb362e7dfb85, 0x3fca8becfc882f19, 0x3fcb5b519e8fb5a6, 0x3fcc2968558c18c2,
+    0x3fccf6354e09c5dd, 0x3fcdc1bca0abec7b, 0x3fce8c0252aa5a60, 0x3fcf550a564b7b37,
+    0x3fd00e6c45ad501d, 0x3fd071b85fcd590d, 0x3fd0d46b579ab74b, 0x3fd136870293a8b0,
+    0x3fd1980d2dd4236f, 0x3fd1f8ff9e48a2f3, 0x3fd2596010df763a, 0x3fd2b9303ab89d25,
+    0x3fd31871c9544185, 0x3fd3772662bfd85c, 0x3fd3d54fa5c1f710, 0x3fd432ef2a04e813,
+    0x3fd49006804009d0, 0x3fd4ec9732600269, 0x3fd548a2c3add263, 0x3fd5a42ab0f4cfe2,
+    0x3fd5ff3070a793d4, 0x3fd659b57303e1f2, 0x3fd6b3bb2235943e, 0x3fd70d42e2789237,
+    0x3fd7664e1239dbcf, 0x3fd7bede0a37afbf, 0x3fd816f41da0d495, 0x3fd86e919a330ba1,
+    0x3fd8c5b7c858b48b, 0x3fd91c67eb45a83e, 0x3fd972a341135159, 0x3fd9c86b02dc0862,
+    0x3fda1dc064d5b995, 0x3fda72a4966bd9e9, 0x3fdac718c258b0e5, 0x3fdb1b1e0ebdfc5a,
+    0x3fdb6eb59d3cf35c, 0x3fdbc1e08b0dad0a, 0x3fdc149ff115f027, 0x3fdc66f4e3ff6ff9,
+    0x3fdcb8e0744d7aca, 0x3fdd0a63ae721e64, 0x3fdd5b7f9ae2c684, 0x3fddac353e2c5954,
+    0x3fddfc859906d5b6, 0x3fde4c71a8687704, 0x3fde9bfa659861f4, 0x3fdeeb20c640ddf2,
+    0x3fdf39e5bc811e5d, 0x3fdf884a36fe9ec2, 0x3fdfd64f20f61571, 0x3fe011fab125ff8a,
+    0x3fe0389eefce633c, 0x3fe05f14bd26459c, 0x3fe0855c884b450e, 0x3fe0ab76bece14d2,
+    0x3fe0d163ccb9d6b8, 0x3fe0f7241c9b497e, 0x3fe11cb81787ccf8, 0x3fe1422025243d46,
+    0x3fe1675cababa60e, 0x3fe18c6e0ff5cf07, 0x3fe1b154b57da29e, 0x3fe1d610fe677003,
+    0x3fe1faa34b87094c, 0x3fe21f0bfc65beec, 0x3fe2434b6f483934, 0x3fe26762013430e0,
+    0x3fe28b500df60783, 0x3fe2af15f02640ac, 0x3fe2d2b4012edc9d, 0x3fe2f62a99509546,
+    0x3fe3197a0fa7fe6a, 0x3fe33ca2ba328994, 0x3fe35fa4edd36ea0, 0x3fe38280fe58797f,
+    0x3fe3a5373e7ebdf9, 0x3fe3c7c7fff73206, 0x3fe3ea33936b2f5b, 0x3fe40c7a4880dcea,
+    0x3fe42e9c6ddf80bf, 0x3fe4509a5133bb0a, 0x3fe472743f33aaad, 0x3fe4942a83a2fc07,
+    0x3fe4b5bd6956e273, 0x3fe4d72d3a39fd01, 0x3fe4f87a3f5026e9, 0x3fe519a4c0ba3446,
+    0x3fe53aad05b99b7c, 0x3fe55b9354b40bce, 0x3fe57c57f336f191, 0x3fe59cfb25fae87f,
+    0x3fe5bd7d30e71c73, 0x3fe5ddde57149923, 0x3fe5fe1edad18919, 0x3fe61e3efda46467,
+];
 
 /// Inverse of the standard normal distribution function (Acklam's rational
 /// approximation, relative error below 1.2e-9, far finer than any figure a
@@ -687,6 +727,15 @@ const MAX_GAMMA_TRIES: u32 = 1000;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_log_table_is_libms() {
+        for (i, (inv_c, ln_c)) in LN_SLICES.iter().enumerate() {
+            let want = 1.0 / (1.0 + (i as f64 + 0.5) / 128.0);
+            assert_eq!(inv_c.to_bits(), want.to_bits(), "1/c of slice {i}");
+            assert_eq!(ln_c.to_bits(), (-libm::log(want)).to_bits(), "ln c of slice {i}");
+        }
+    }
 
     fn dist(spec: DistributionSpec) -> Distribution {
         Distribution::new(spec).expect("valid test distribution")

@@ -183,13 +183,13 @@ fn check_against(lambda: f64, patience: Patience, seed: u64) -> Report {
     if exact.p_abandon > 0.0 {
         within_999(&format!("{what}: abandonment"), figure(p, "abandonment"), exact.p_abandon);
     }
-    identities(&report, lambda);
+    identities(&report);
     report
 }
 
 /// Every contact ends in one state; Little's law on the queue; occupancy
 /// is the handled load over the units on duty.
-fn identities(report: &Report, lambda: f64) {
+fn identities(report: &Report) {
     let p = pool(report);
     let value = |key: &str| figure(p, key).estimate.unwrap_or(f64::NAN);
     let (offered, answered, abandoned) = (value("offered_per_day"), value("answered_per_day"), value("abandoned_per_day"));
@@ -201,7 +201,6 @@ fn identities(report: &Report, lambda: f64) {
     // Occupancy: answered contacts' handle time over the units on duty.
     let load = answered / 1440.0 / MU / f64::from(AGENTS);
     within_999("occupancy", figure(p, "occupancy"), load);
-    let _ = lambda;
 }
 
 #[test]

@@ -56,7 +56,20 @@ impl Time {
 /// not positive, saturating (every duration a valid study draws is below
 /// 10¹⁰ minutes, 10¹⁶ ticks).
 fn ticks(minutes: f64) -> u64 {
-    if minutes > 0.0 { (minutes * TICKS_PER_MINUTE as f64).round() as u64 } else { 0 }
+    if minutes > 0.0 { round_positive(minutes * TICKS_PER_MINUTE as f64) } else { 0 }
+}
+
+/// `x.round() as u64` for x > 0, without the call to libm's `round` that
+/// x86-64's baseline instruction set needs (SSE4.1 has no place there):
+/// below 2⁵², taking away the whole part is exact, so the half is judged
+/// exactly; from 2⁵² on, every f64 is already whole.
+fn round_positive(x: f64) -> u64 {
+    const WHOLE_FROM: f64 = (1u64 << 52) as f64;
+    if x >= WHOLE_FROM {
+        return x as u64;
+    }
+    let whole = x as u64;
+    whole + u64::from(x - whole as f64 >= 0.5)
 }
 
 /// Where a run's days fall on the calendar.
@@ -107,6 +120,22 @@ impl Calendar {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounding_is_libms_round() {
+        let below_half = 0.5 - f64::EPSILON / 4.0;
+        for x in [1e-300, 0.25, below_half, 0.5, 1.5, 2.5, 2.4999999999999996, 12345.678, 4503599627370495.5, 4503599627370496.0, 1e16, 1e19, 1e300] {
+            assert_eq!(round_positive(x), x.round() as u64, "{x}");
+        }
+        let mut state = 1u64;
+        for _ in 0..100_000 {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let x = f64::from_bits((state >> 12) | 0x3FF0_0000_0000_0000) * 1e9 * ((state & 0xFF) as f64 / 255.0);
+            if x > 0.0 {
+                assert_eq!(round_positive(x), x.round() as u64, "{x}");
+            }
+        }
+    }
 
     #[test]
     fn time_is_exact_over_four_weeks() {

@@ -128,9 +128,9 @@ impl Observation {
     fn of(sums: &replication::KpiSums, scale: f64) -> Self {
         let scaled = |(a, b): &Moments| (a.map(|x| x / scale), b.map(|x| x / scale));
         Self {
-            total: scaled(&sums.total),
-            by_persona: sums.by_persona.iter().map(scaled).collect(),
-            by_channel: sums.by_channel.iter().map(scaled).collect(),
+            total: scaled(&sums.total()),
+            by_persona: sums.by_persona().iter().map(scaled).collect(),
+            by_channel: sums.by_channel().iter().map(scaled).collect(),
         }
     }
 }

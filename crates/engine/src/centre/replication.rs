@@ -219,22 +219,24 @@ impl Centre<'_, '_> {
             self.stories -= 1;
             Story::begin(index)
         });
-        let customer = Customer {
-            journey: Journey::new(self.design, JourneyStreams::new(self.key, index)),
-            index,
-            counted,
-            waiting: None,
-            handled_by: None,
-            first_contact: FirstContact::default(),
-            story,
-        };
+        let journey = Journey::new(self.design, JourneyStreams::new(self.key, index));
         let slot = match self.free.pop() {
+            // Field by field: the slot is rewritten in place rather than
+            // built aside and copied in.
             Some(slot) => {
-                self.customers[slot as usize] = customer;
+                let customer = &mut self.customers[slot as usize];
+                customer.journey = journey;
+                customer.index = index;
+                customer.counted = counted;
+                customer.waiting = None;
+                customer.handled_by = None;
+                customer.first_contact = FirstContact::default();
+                customer.story = story;
                 slot
             }
             None => {
-                self.customers.push(customer);
+                let first_contact = FirstContact::default();
+                self.customers.push(Customer { journey, index, counted, waiting: None, handled_by: None, first_contact, story });
                 (self.customers.len() - 1) as u32
             }
         };
@@ -494,20 +496,22 @@ impl Observer for Recorder<'_> {
 }
 
 /// A replication's sums of its counted journeys' KPI terms (numerators and
-/// denominators), in all, by persona and by first channel.
+/// denominators), by persona and first channel: one cell a journey, so
+/// adding a journey's terms is done once; the sums in all, by persona and
+/// by channel are added up from the cells at the end, in a fixed order.
 pub(crate) struct KpiSums {
-    pub(crate) total: Moments,
-    pub(crate) by_persona: Vec<Moments>,
-    pub(crate) by_channel: Vec<Moments>,
+    channels: usize,
+    cells: Vec<Moments>,
 }
 
 /// Numerators and denominators of every KPI.
 pub(crate) type Moments = ([f64; KPI_COUNT], [f64; KPI_COUNT]);
 
+const NO_MOMENTS: Moments = ([0.0; KPI_COUNT], [0.0; KPI_COUNT]);
+
 impl KpiSums {
     fn new(personas: usize, channels: usize) -> Self {
-        let zero = ([0.0; KPI_COUNT], [0.0; KPI_COUNT]);
-        Self { total: zero, by_persona: vec![zero; personas], by_channel: vec![zero; channels] }
+        Self { channels, cells: vec![NO_MOMENTS; personas * channels] }
     }
 
     fn add(&mut self, figures: &JourneyFigures) {
@@ -516,11 +520,33 @@ impl KpiSums {
         for (j, k) in RATIO_KPIS.into_iter().enumerate() {
             b[k] = terms.ratio_b[j];
         }
-        for sums in [&mut self.total, &mut self.by_persona[figures.persona], &mut self.by_channel[figures.first_channel]] {
-            for ((a, sum_a), (b, sum_b)) in terms.a.iter().zip(sums.0.iter_mut()).zip(b.iter().zip(sums.1.iter_mut())) {
-                *sum_a += a;
-                *sum_b += b;
-            }
+        let cell = &mut self.cells[figures.persona * self.channels + figures.first_channel];
+        for ((a, sum_a), (b, sum_b)) in terms.a.iter().zip(cell.0.iter_mut()).zip(b.iter().zip(cell.1.iter_mut())) {
+            *sum_a += a;
+            *sum_b += b;
         }
     }
+
+    /// The sums over every journey.
+    pub(crate) fn total(&self) -> Moments {
+        sum(self.cells.iter())
+    }
+
+    /// The sums over each persona's journeys.
+    pub(crate) fn by_persona(&self) -> Vec<Moments> {
+        self.cells.chunks(self.channels.max(1)).map(|row| sum(row.iter())).collect()
+    }
+
+    /// The sums over the journeys that began on each channel.
+    pub(crate) fn by_channel(&self) -> Vec<Moments> {
+        (0..self.channels).map(|c| sum(self.cells.iter().skip(c).step_by(self.channels))).collect()
+    }
+}
+
+fn sum<'a>(cells: impl Iterator<Item = &'a Moments>) -> Moments {
+    cells.fold(NO_MOMENTS, |(mut a, mut b), (ca, cb)| {
+        a.iter_mut().zip(ca).for_each(|(x, y)| *x += y);
+        b.iter_mut().zip(cb).for_each(|(x, y)| *x += y);
+        (a, b)
+    })
 }

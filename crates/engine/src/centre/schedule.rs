@@ -23,16 +23,36 @@ pub(crate) enum Event {
     Roster,
 }
 
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+/// An event in the heap, ordered by its moment and then its sequence
+/// number (the time in the high 64 bits, so one comparison decides).
+#[derive(Debug)]
 struct Entry {
-    time: Time,
-    sequence: u64,
+    order: u128,
     event: EventKey,
 }
 
-/// An event packed for the heap's ordering (which never reaches it: times
-/// and sequence numbers are unique).
-#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+impl PartialEq for Entry {
+    fn eq(&self, other: &Self) -> bool {
+        self.order == other.order
+    }
+}
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order.cmp(&other.order)
+    }
+}
+
+/// An event packed small.
+#[derive(Debug)]
 struct EventKey(u8, u32, u32);
 
 /// Events to come.
@@ -52,7 +72,7 @@ impl Schedule {
             Event::Patience { customer, wait } => EventKey(3, customer, wait),
             Event::Roster => EventKey(4, 0, 0),
         };
-        self.heap.push(Reverse(Entry { time, sequence: self.sequence, event: key }));
+        self.heap.push(Reverse(Entry { order: u128::from(time.0) << 64 | u128::from(self.sequence), event: key }));
     }
 
     /// The next event and its time.
@@ -66,7 +86,7 @@ impl Schedule {
             3 => Event::Patience { customer: a, wait: b },
             _ => Event::Roster,
         };
-        Some((entry.time, event))
+        Some((Time((entry.order >> 64) as u64), event))
     }
 }
 
