@@ -26,11 +26,91 @@ pub enum Binning {
     Linear { min: f64, width: f64, bins: u32 },
 }
 
-/// Counts of journeys per bin.
+/// Counts of journeys per bin. A report writes every bin; a tally sends
+/// only the non-empty ones (see [`sparse`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Histogram {
     pub binning: Binning,
     pub counts: Vec<u64>,
+}
+
+/// A histogram as a tally sends it between workers and the page: its
+/// non-empty bins only. Most of a replication's 900 wait bins are empty,
+/// and a centre's tally holds 25 wait histograms a pool, so sending every
+/// bin made a replication's answer nearly twice the size. Use as
+/// `#[serde(with = "crate::histogram::sparse")]` (or `sparse::many` for a
+/// `Vec<Histogram>`).
+#[derive(Serialize, Deserialize)]
+struct SparseHistogram {
+    binning: Binning,
+    /// (bin, count) of every bin with a count, in bin order.
+    bins: Vec<(u32, u64)>,
+}
+
+impl From<&Histogram> for SparseHistogram {
+    fn from(histogram: &Histogram) -> Self {
+        let bins = histogram.counts.iter().enumerate().filter(|(_, c)| **c > 0).map(|(i, c)| (i as u32, *c)).collect();
+        Self { binning: histogram.binning, bins }
+    }
+}
+
+impl TryFrom<SparseHistogram> for Histogram {
+    type Error = String;
+
+    fn try_from(sparse: SparseHistogram) -> Result<Self, String> {
+        // Every binning the engine uses has at most a few thousand bins.
+        let bins = match sparse.binning {
+            Binning::LogLinear { octaves, .. } => u64::from(octaves) * u64::from(PER_OCTAVE) + 2,
+            Binning::Linear { bins, .. } => u64::from(bins),
+        };
+        if bins > 1 << 16 {
+            return Err(format!("a histogram of {bins} bins is not one the engine makes"));
+        }
+        let mut histogram = Histogram::new(sparse.binning);
+        for (bin, count) in sparse.bins {
+            let slot = histogram.counts.get_mut(bin as usize).ok_or_else(|| format!("bin {bin} is past the histogram's end"))?;
+            *slot += count;
+        }
+        Ok(histogram)
+    }
+}
+
+/// Serde functions that write a histogram sparse (for tallies).
+pub(crate) mod sparse {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Histogram, SparseHistogram};
+
+    pub(crate) fn serialize<S: Serializer>(histogram: &Histogram, serializer: S) -> Result<S::Ok, S::Error> {
+        SparseHistogram::from(histogram).serialize(serializer)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Histogram, D::Error> {
+        Histogram::try_from(SparseHistogram::deserialize(deserializer)?).map_err(serde::de::Error::custom)
+    }
+
+    /// The same for a list of histograms.
+    pub(crate) mod many {
+        use serde::ser::SerializeSeq;
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        use super::super::{Histogram, SparseHistogram};
+
+        pub(crate) fn serialize<S: Serializer>(histograms: &[Histogram], serializer: S) -> Result<S::Ok, S::Error> {
+            let mut seq = serializer.serialize_seq(Some(histograms.len()))?;
+            for histogram in histograms {
+                seq.serialize_element(&SparseHistogram::from(histogram))?;
+            }
+            seq.end()
+        }
+
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Histogram>, D::Error> {
+            Vec::<SparseHistogram>::deserialize(deserializer)?
+                .into_iter()
+                .map(|sparse| Histogram::try_from(sparse).map_err(serde::de::Error::custom))
+                .collect()
+        }
+    }
 }
 
 /// Bins per octave of a log-linear binning (5 mantissa bits).
@@ -196,6 +276,22 @@ impl Histogram {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sparse_histogram_reads_back_and_refuses_bins_past_its_end() {
+        let mut waits = Histogram::new(WAIT_MINUTES);
+        for x in [0.0, 0.5, 0.5, 3.0, 1e9] {
+            waits.add(x);
+        }
+        let text = serde_json::to_string(&SparseHistogram::from(&waits)).expect("serialises");
+        assert!(text.len() < 200, "only the non-empty bins: {text}");
+        let back = Histogram::try_from(serde_json::from_str::<SparseHistogram>(&text).expect("parses")).expect("valid");
+        assert_eq!(back, waits);
+        let past = SparseHistogram { binning: CONTACTS, bins: vec![(10, 1)] };
+        assert!(Histogram::try_from(past).is_err());
+        let huge = SparseHistogram { binning: Binning::Linear { min: 0.0, width: 1.0, bins: u32::MAX }, bins: vec![] };
+        assert!(Histogram::try_from(huge).is_err());
+    }
 
     #[test]
     fn log_bins_cover_their_edges() {

@@ -154,7 +154,9 @@ pub struct PoolTally {
     /// (variants only, where the baseline has one).
     pub(crate) versus_baseline: Option<(CrossSums<i128>, Vec<CrossSums<i128>>)>,
     /// Waits of every offered contact [min], in all and by hour of entry.
+    #[serde(with = "crate::histogram::sparse")]
     pub(crate) waits: Histogram,
+    #[serde(with = "crate::histogram::sparse::many")]
     pub(crate) waits_by_hour: Vec<Histogram>,
 }
 

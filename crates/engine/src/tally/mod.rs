@@ -69,8 +69,11 @@ pub(crate) struct DesignTally {
     pub(crate) by_channel: Vec<Sums<i128>>,
     /// Cross sums with the baseline, journey by journey (variants only).
     pub(crate) versus_baseline: Option<CrossSums<i128>>,
+    #[serde(with = "crate::histogram::sparse")]
     pub(crate) hours_to_resolution: Histogram,
+    #[serde(with = "crate::histogram::sparse")]
     pub(crate) cost: Histogram,
+    #[serde(with = "crate::histogram::sparse")]
     pub(crate) satisfaction: Histogram,
     pub(crate) flow: Flow,
     /// Per stage of the emotion curve: the sum over journeys of each one's
