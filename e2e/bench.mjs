@@ -54,9 +54,9 @@ for (let i = 0; i < 3; i++) {
   const m = out.match(/1 thread:\s+([\d,]+) journeys\/s median/);
   if (simulated && m) nativeRuns.push({ seconds: number(simulated[1]) / number(m[1]), rate: number(m[1]) });
   const centre = out.slice(out.indexOf("simulated centre"));
-  const run = centre.match(/1 thread:.*; ([\d,]+) ms a run/);
+  const run = centre.match(/1 thread:.*; ([\d.,]+) (m?s) a run/);
   const events = centre.match(/([\d,]+) events, ([\d,]+) replications/);
-  if (run && events) nativeCentre.push({ ms: number(run[1]), events: number(events[1]) });
+  if (run && events) nativeCentre.push({ ms: number(run[1]) * (run[2] === "s" ? 1000 : 1), events: number(events[1]) });
 }
 results.native = { seconds: median(nativeRuns.map((r) => r.seconds)), runs: nativeRuns.map((r) => r.seconds) };
 results.nativeCentre = { ms: median(nativeCentre.map((r) => r.ms)), runs: nativeCentre.map((r) => r.ms), events: nativeCentre[0]?.events };

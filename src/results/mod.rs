@@ -6,6 +6,8 @@
 //!     │
 //!     ├─▶ status line: preview / refining / done
 //!     ├─▶ kpi_cards.rs     every KPI, every design, changes and verdicts
+//!     ├─▶ capacity_cards.rs a simulated centre's pools: service level, waits, occupancy
+//!     ├─▶ business_case.rs what each design costs a year, what a variant saves
 //!     ├─▶ stories.rs       the same customer in Current and Improved
 //!     ├─▶ charts/          distributions, journey paths, emotion curve,
 //!     │                    pain points, precision (plotters on <canvas>)
@@ -18,6 +20,8 @@
 //! story picks) is plain Rust with native tests; components only lay
 //! the results out. Nothing here writes to the study or the run.
 
+pub mod business_case;
+pub mod capacity_cards;
 pub mod charts;
 pub mod export;
 pub mod format;
@@ -38,6 +42,8 @@ use charts::histogram::{Metric, Mode};
 use charts::{Chart, convergence, emotion_curve, histogram, pain_points, sankey};
 use format::{count, number};
 use group_tables::GroupTables;
+use business_case::BusinessCaseView;
+use capacity_cards::CapacityCards;
 use kpi_cards::KpiCards;
 use print::PrintReport;
 use stories::Stories;
@@ -130,6 +136,8 @@ pub fn Results() -> impl IntoView {
             <div class="results-body" hidden=move || !has_report()>
                 <PrintReport report=report />
                 <KpiCards report=report />
+                <CapacityCards report=report study=sim.study />
+                <BusinessCaseView report=report study=sim.study />
                 <Stories report=report study=sim.study />
                 <section class="results-section distributions" aria-labelledby="distributions-heading">
                     <div class="section-head">

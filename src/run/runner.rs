@@ -42,6 +42,12 @@ use super::worker::{SimulationWorker, WorkerEvent};
 /// Shortest time between two reports of a refining run [ms].
 const REPORT_INTERVAL_MS: f64 = 250.0;
 
+/// Shortest time between two reports of a simulated centre's run [ms]. A
+/// centre's whole run takes about a second, and every report drawn on the
+/// page takes a core from the workers of a small machine: after the
+/// preview, the figures wait for the end unless the run is long.
+const CENTRE_REPORT_INTERVAL_MS: f64 = 1000.0;
+
 /// Longest time between two reports of a refining run [ms].
 const MAX_REPORT_INTERVAL_MS: f64 = 2000.0;
 
@@ -72,6 +78,9 @@ pub struct RunDiagnostics {
     /// had drawn it (next animation frame, then a task) [ms], and the most.
     pub render_ms: f64,
     pub max_render_ms: f64,
+    /// The least `report_interval_ms` can be for this run [ms]:
+    /// REPORT_INTERVAL_MS, or CENTRE_REPORT_INTERVAL_MS for a centre.
+    pub shortest_interval_ms: f64,
     /// Current shortest time between reports [ms]: REPORT_INTERVAL_MS, or
     /// more when the page takes long to draw a report.
     pub report_interval_ms: f64,
@@ -278,6 +287,7 @@ impl Inner {
         let Some(study) = self.study.clone() else { return };
         self.last_run_id += 1;
         let workers = self.slots.len();
+        let shortest_interval = if study.is_centre() { CENTRE_REPORT_INTERVAL_MS } else { REPORT_INTERVAL_MS };
         self.run = Some(ActiveRun {
             run_id: self.last_run_id,
             study_json: study.to_json(),
@@ -294,7 +304,8 @@ impl Inner {
             run_id: self.last_run_id,
             workers,
             workers_ready: self.diagnostics.workers_ready,
-            report_interval_ms: REPORT_INTERVAL_MS,
+            report_interval_ms: shortest_interval,
+            shortest_interval_ms: shortest_interval,
             ..Default::default()
         };
         self.publish_diagnostics();
@@ -529,7 +540,7 @@ impl Inner {
                     let d = &mut this.diagnostics;
                     d.render_ms = render_ms;
                     d.max_render_ms = d.max_render_ms.max(render_ms);
-                    d.report_interval_ms = (RENDER_SHARE * render_ms).clamp(REPORT_INTERVAL_MS, MAX_REPORT_INTERVAL_MS);
+                    d.report_interval_ms = (RENDER_SHARE * render_ms).clamp(d.shortest_interval_ms, MAX_REPORT_INTERVAL_MS);
                     this.publish_diagnostics();
                 },
                 Duration::ZERO,

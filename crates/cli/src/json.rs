@@ -7,7 +7,7 @@
 //! the plots' data and the stories, which are most of the report's size;
 //! `--full` prints the whole [`Report`].
 
-use journey_engine::report::{CapacityReport, GroupReport, KpiTable};
+use journey_engine::report::{BusinessCase, CapacityReport, GroupReport, KpiTable};
 use journey_engine::{Comparison, Estimate, Report};
 use serde::Serialize;
 
@@ -23,6 +23,9 @@ struct View<'a> {
     fingerprint: &'a str,
     designs: Vec<DesignView<'a>>,
     comparisons: &'a [Comparison],
+    /// A simulated centre's year: costs per design, savings per variant.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    business_case: Option<&'a BusinessCase>,
 }
 
 #[derive(Serialize)]
@@ -36,9 +39,17 @@ struct DesignView<'a> {
 }
 
 /// The report as pretty-printed JSON, trimmed unless `full`.
-pub fn render(report: &Report, full: bool) -> Result<String, serde_json::Error> {
+pub fn render(report: &Report, year: Option<&BusinessCase>, full: bool) -> Result<String, serde_json::Error> {
     let mut text = if full {
-        serde_json::to_string_pretty(report)?
+        // The whole report, and the year beside it.
+        #[derive(Serialize)]
+        struct Full<'a> {
+            #[serde(flatten)]
+            report: &'a Report,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            business_case: Option<&'a BusinessCase>,
+        }
+        serde_json::to_string_pretty(&Full { report, business_case: year })?
     } else {
         let view = View {
             title: &report.title,
@@ -59,6 +70,7 @@ pub fn render(report: &Report, full: bool) -> Result<String, serde_json::Error> 
                 })
                 .collect(),
             comparisons: &report.comparisons,
+            business_case: year,
         };
         serde_json::to_string_pretty(&view)?
     };

@@ -92,10 +92,11 @@ fn run(args: RunArgs) -> Result<(), CliError> {
         _ => {}
     }
 
+    let year = journey_engine::report::business_case(&study, &report);
     let text = match format {
         // A table is for people wherever it goes: never raw control characters.
-        Format::Table => terminal::safe(&table::render(&report, &table::RunInfo { elapsed, threads })).into_owned(),
-        Format::Json => json::render(&report, args.full).map_err(|e| {
+        Format::Table => terminal::safe(&table::render(&report, year.as_ref(), &table::RunInfo { elapsed, threads })).into_owned(),
+        Format::Json => json::render(&report, year.as_ref(), args.full).map_err(|e| {
             CliError::Internal(format!("the report could not be written as JSON: {e}"))
         })?,
         Format::Csv => report_csv(&report, CsvLayout::TwoTables),

@@ -1,26 +1,41 @@
 //! Journey engine: a Monte Carlo simulator of contact-centre customer
-//! journeys, implementing `shared/MODEL.md` (schema 1).
+//! journeys, implementing `shared/MODEL.md` (schema 2; schema 1 files read
+//! unchanged).
 //!
 //! The engine knows nothing about the browser: it imports no leptos,
 //! web-sys, wasm-bindgen or gloo, and gives the same bits natively and on
 //! wasm32. Data flows one way:
 //!
 //! ```text
-//! JSON / link / editor ──validate──▶ Study ──run──▶ Tally (per chunk, mergeable) ──report──▶ Report
+//! JSON / link / editor ──validate──▶ Study ──run──▶ Tally (per unit of work, mergeable) ──report──▶ Report
 //! ```
 //!
-//! - [`Study`] (`study.rs`) is a validated study; [`Study::from_json`]
-//!   (`validate.rs`) is the only way in, and reports every problem with
-//!   its field path.
+//! A study runs one of two ways, both driving the same journey:
+//!
+//! ```text
+//!                      ┌─ no demand:   independent/  every wait drawn from hold_minutes at once;
+//!  journey/ (rules) ───┤                              chunks of 4,096 journeys are the unit of work
+//!                      └─ demand:      centre/       customers arrive on a clock and queue for agents;
+//!                                                    a replication is the unit of work
+//! ```
+//!
+//! - [`Study`] (`study/`: designs, `demand.rs`, `staffing.rs`) is a
+//!   validated study; [`Study::from_json`] (`validate/`) is the only way
+//!   in, and reports every problem with its field path.
 //! - [`distribution`] samples times and delays from one random number each.
-//! - [`journey`] simulates one customer (`journey/mod.rs`; its figures and
-//!   steps in `steps.rs`, a design made ready in `prepared.rs`);
-//!   `streams.rs` gives every journey and purpose its own random stream,
-//!   shared by all designs.
-//! - [`Tally`] (`tally.rs`) accumulates chunks of journeys in memory that
-//!   does not grow with the run, and merges exactly.
-//! - [`report()`] turns a tally into KPIs with confidence intervals, paired
-//!   differences, breakdowns, plots' data and stories.
+//! - [`journey`] is one customer's journey as a resumable state machine
+//!   (its figures and steps in `steps.rs`, a design made ready in
+//!   `prepared.rs`); `streams.rs` gives every journey and purpose its own
+//!   random stream, shared by all designs (common random numbers).
+//! - [`independent`] answers a journey at once; [`centre`] runs a
+//!   replication of the simulated centre (arrivals, pools, schedule, clock)
+//!   and its pools' figures.
+//! - [`Tally`] (`tally/`) accumulates units of work in memory that does not
+//!   grow with the run, and merges exactly; `run.rs` splits a run over
+//!   threads.
+//! - [`report()`] (`report/`, capacity figures in `capacity.rs`) turns a
+//!   tally into KPIs with confidence intervals, paired differences,
+//!   breakdowns, plots' data and stories.
 //! - [`csv`] writes a report as CSV, for the command line and the app's
 //!   download alike.
 //! - [`presets`] holds example studies; [`link`] packs a study into a URL
@@ -48,7 +63,7 @@ mod validate;
 
 pub use distribution::{Distribution, DistributionSpec};
 pub use kpi::{KPIS, KpiInfo};
-pub use report::{Comparison, DesignReport, Difference, Estimate, PainPoint, Report, Verdict, report};
+pub use report::{BusinessCase, Comparison, DesignReport, Difference, Estimate, PainPoint, Report, Verdict, report};
 pub use run::{chunk_count, prepare, run, run_threads, simulate_chunks, tally_threads};
 pub use special::student_t_quantile;
 pub use study::*;

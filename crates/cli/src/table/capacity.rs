@@ -123,7 +123,8 @@ fn cell(e: &Estimate, show: Show, currency: &str) -> String {
         (Some(x), None) => number(x, show, currency, false),
         (Some(x), Some([lo, hi])) => {
             let half = ((hi - lo) / 2.0).abs();
-            format!("{} ± {}", number(x, show, currency, false), number(half, show, currency, false).trim_start_matches('+'))
+            // The currency once, as in the KPI table: "USD 0.97 ± 0.01".
+            format!("{} ± {}", number(x, show, currency, false), number(half, show, "", false).trim_start())
         }
     }
 }
@@ -132,9 +133,11 @@ fn number(x: f64, show: Show, currency: &str, signed: bool) -> String {
     let sign = if signed && x > 0.0 { "+" } else { "" };
     match show {
         Show::Count => format!("{sign}{}", grouped(x, if x.abs() < 100.0 { 1 } else { 0 })),
-        Show::Percent => format!("{sign}{:.1}%", x * 100.0),
+        // A change of a rate is in percentage points, as in the KPI table.
+        Show::Percent if signed => format!("{sign}{:.1} pt", x * 100.0),
+        Show::Percent => format!("{:.1}%", x * 100.0),
         Show::Minutes => format!("{sign}{:.2} min", x),
-        Show::Money => format!("{sign}{} {currency}", grouped(x, 2)),
+        Show::Money => format!("{currency} {sign}{}", grouped(x, 2)),
     }
 }
 

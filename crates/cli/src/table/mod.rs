@@ -9,12 +9,13 @@
 
 use std::time::Duration;
 
-use journey_engine::report::StoryReport;
+use journey_engine::report::{BusinessCase, StoryReport};
 use journey_engine::{Estimate, Report};
 
 use crate::format::{self, thousands};
 
 mod capacity;
+mod year;
 
 /// Stories told under the table.
 const STORIES: usize = 2;
@@ -26,7 +27,7 @@ pub struct RunInfo {
 }
 
 /// The whole table output.
-pub fn render(report: &Report, run: &RunInfo) -> String {
+pub fn render(report: &Report, year: Option<&BusinessCase>, run: &RunInfo) -> String {
     let mut out = String::new();
     let designs = report.designs.len();
     out.push_str(&format!("{}\n", report.title));
@@ -52,6 +53,10 @@ pub fn render(report: &Report, run: &RunInfo) -> String {
     out.push('\n');
     if report.replications.is_some() {
         out.push_str(&capacity::table(report));
+        out.push('\n');
+    }
+    if let Some(year) = year {
+        out.push_str(&year::table(year, &report.currency));
         out.push('\n');
     }
     let baseline = report

@@ -26,8 +26,10 @@ use crate::study::Study;
 use crate::emotion::STAGES;
 use crate::tally::{CrossSums, DesignTally, Flow, Observations, Sums, Tally, float};
 
+mod business_case;
 mod capacity;
 
+pub use business_case::{BusinessCase, DAYS_A_YEAR, DesignYear, Saving, business_case};
 pub use capacity::{CapacityComparison, CapacityReport, PoolComparison, PoolReport};
 
 /// z-score of a two-sided 95% interval.

@@ -1,0 +1,57 @@
+//! The business case of a simulated centre in the table: each design's
+//! costs a year, and what each variant saves against the baseline.
+//!
+//! ```text
+//! The year (876,000 customers)   Current         Improved        Improved saves vs Current
+//! Contact costs                  USD 849,000     USD 534,000     USD 315,000 [309,000, 321,000]
+//! ```
+
+use journey_engine::Estimate;
+use journey_engine::report::BusinessCase;
+
+use super::align;
+use crate::format::thousands;
+
+/// The section.
+pub fn table(year: &BusinessCase, currency: &str) -> String {
+    let mut header = vec![format!("The year ({} customers)", thousands(year.customers_per_year.round() as u64))];
+    header.extend(year.designs.iter().map(|d| d.design.clone()));
+    header.extend(year.savings.iter().map(|s| format!("{} saves vs {}", s.design, s.baseline)));
+    let money = |x: f64| format!("{currency} {}", signed_thousands(x));
+    let hours = |x: f64| format!("{} h", signed_thousands(x));
+    let rows: [(&str, &dyn Fn(&journey_engine::report::DesignYear) -> Estimate, &dyn Fn(&journey_engine::report::Saving) -> Estimate, bool); 4] = [
+        ("Contact costs", &|d| d.contact_cost, &|s| s.contact_cost, true),
+        ("Staffing", &|d| d.staffing_cost, &|s| s.staffing_cost, true),
+        ("Total", &|d| d.total_cost, &|s| s.total_cost, true),
+        ("Agent hours (freed)", &|d| d.agent_hours, &|s| s.agent_hours, false),
+    ];
+    let mut lines = vec![header];
+    for (label, of_design, of_saving, is_money) in rows {
+        let show = |x: f64| if is_money { money(x) } else { hours(x) };
+        let mut line = vec![label.to_owned()];
+        line.extend(year.designs.iter().map(|d| of_design(d).estimate.map_or("n/a".to_owned(), show)));
+        line.extend(year.savings.iter().map(|s| {
+            let e = of_saving(s);
+            let value = e.estimate.map_or("n/a".to_owned(), show);
+            match e.ci95 {
+                Some([lo, hi]) if hi > lo => format!("{value} [{}, {}]", signed_thousands(lo), signed_thousands(hi)),
+                _ => value,
+            }
+        }));
+        lines.push(line);
+    }
+    let mut out = align(&lines);
+    out.push_str(
+        "A year is 365 mean days of the study's volume: contact costs are the cost per journey for that many\n\
+         customers, staffing the roster's paid hours. A saving is the baseline's cost minus the variant's,\n\
+         with its paired 95% interval.\n",
+    );
+    out
+}
+
+/// A whole amount with thousands separators and a minus sign when negative.
+fn signed_thousands(x: f64) -> String {
+    let rounded = x.round();
+    let text = thousands(rounded.abs() as u64);
+    if rounded < 0.0 { format!("-{text}") } else { text }
+}
