@@ -80,7 +80,8 @@ test("plots are canvases with their data beside them, drawn within the redraw bu
     assert.ok(f.canvas.width >= f.canvas.cssWidth, `${f.kind}: drawn at the device's pixel ratio`);
     assert.ok(f.drawMs !== null && f.drawMs < DRAW_BUDGET_MS, `${f.kind}: drawn in ${f.drawMs} ms`);
   }
-  for (const f of facts.filter((f) => f.kind !== "sankey")) {
+  // A Sankey is one design's; a day chart the designs that staff its pool.
+  for (const f of facts.filter((f) => f.kind !== "sankey" && f.kind !== "day")) {
     assert.ok(f.series.includes("Current") && f.series.includes("Improved"), `${f.kind}: ${f.series}`);
   }
   const times = facts.map((f) => `${f.kind} ${f.drawMs} ms`).join(", ");
@@ -95,6 +96,36 @@ test("plots are canvases with their data beside them, drawn within the redraw bu
   await shot("results-1280x720-experience");
   await results.page.locator("#groups-heading").evaluate((el) => el.scrollIntoView());
   await shot("results-1280x720-groups");
+});
+
+test("a simulated centre shows a card per staffed pool, the day at a glance and the year's business case", async () => {
+  const cards = results.page.locator(".capacity-card");
+  const pools = await cards.count();
+  assert.ok(pools >= 2, `${pools} pool cards`);
+  const serviceLevel = cards.first().locator('tr[data-figure="service_level"]');
+  assert.match(await serviceLevel.locator("th").textContent(), /Answered within 20\s?s/);
+  const cells = serviceLevel.locator("td");
+  assert.equal(await cells.count(), 2, "Current and Improved");
+  assert.match(await cells.nth(0).locator(".capacity-value").textContent(), /^\d+\.\d%$/);
+  assert.match(await cells.nth(0).locator(".capacity-interval").textContent(), /95% CI/);
+  assert.match(await cells.nth(1).locator(".capacity-change").textContent(), /pp/);
+  assert.equal(await cells.nth(1).locator(".verdict").count(), 1);
+  assert.match(await cards.first().locator(".capacity-definition").textContent(), /Service level: contacts answered within/);
+
+  const facts = await results.chartFacts();
+  assert.equal(facts.filter((f) => f.kind === "day").length, pools, "a day chart per pool");
+
+  const year = results.page.locator(".business-case");
+  assert.equal(await year.locator(".business-case-table tbody tr").count(), 2);
+  assert.match(await year.locator(".business-case-savings li").first().textContent(), /^Improved (saves \$[\d,]+ a year|costs \$[\d,]+ more a year|makes no detectable difference) .*95% CI/);
+  assert.match(await year.locator(".section-note").textContent(), /customers a year/);
+
+  await results.page.locator("#capacity-heading").evaluate((el) => el.scrollIntoView());
+  await shot("results-1280x720-capacity");
+  await results.page.locator(".capacity-day-heading").evaluate((el) => el.scrollIntoView());
+  await shot("results-1280x720-day");
+  await results.page.locator("#business-case-heading").evaluate((el) => el.scrollIntoView());
+  await shot("results-1280x720-business-case");
 });
 
 test("distributions switch between histogram and cumulative share, and back", async () => {

@@ -35,7 +35,6 @@ pub struct YearTable {
 pub fn year_table(case: &BusinessCase, currency: &str, customers_per_day: f64) -> YearTable {
     let largest = case.designs.iter().filter_map(|d| d.total_cost.estimate).fold(0.0, |a: f64, b| a.max(b.abs()));
     let money = NumberFormat::new("money", currency, largest.max(1000.0));
-    let hours = NumberFormat::new("", currency, 1000.0);
     let value = |e: &Estimate, f: &NumberFormat| e.estimate.map_or("–".to_owned(), |v| f.value(v));
     let with_interval = |e: &Estimate, f: &NumberFormat| match (e.estimate, e.ci95) {
         (Some(v), Some([lo, hi])) if hi > lo => format!("{} (95% CI {})", f.value(v), f.interval([lo, hi])),
@@ -51,23 +50,23 @@ pub fn year_table(case: &BusinessCase, currency: &str, customers_per_day: f64) -
             contact_cost: with_interval(&d.contact_cost, &money),
             staffing_cost: value(&d.staffing_cost, &money),
             total_cost: with_interval(&d.total_cost, &money),
-            agent_hours: d.agent_hours.estimate.map_or("–".to_owned(), |h| format!("{} h", hours.value(h.round()))),
+            agent_hours: d.agent_hours.estimate.map_or("–".to_owned(), |h| format!("{}\u{a0}h", count(h.max(0.0).round() as u64))),
             saving: (i > 0).then(|| case.savings.iter().find(|s| s.design == d.design)).flatten().map(|s| {
                 let total = s.total_cost;
                 let words = match (total.estimate, total.ci95) {
-                    (Some(v), Some([lo, hi])) => {
-                        let verb = if lo > 0.0 {
-                            "saves"
-                        } else if hi < 0.0 {
-                            "costs"
-                        } else {
-                            "changes by"
-                        };
-                        let shown = if verb == "costs" { -v } else { v };
-                        let [a, b] = if verb == "costs" { [-hi, -lo] } else { [lo, hi] };
-                        format!("{verb} {} a year (95% CI {} to {})", money.value(shown), money.value(a), money.value(b))
+                    (Some(v), Some([lo, hi])) if lo > 0.0 => {
+                        format!("saves {} a year (95% CI {} to {})", money.value(v), money.value(lo), money.value(hi))
                     }
-                    (Some(v), None) => format!("changes the cost by {} a year", money.change(-v)),
+                    (Some(v), Some([lo, hi])) if hi < 0.0 => {
+                        format!("costs {} more a year (95% CI {} to {})", money.value(-v), money.value(-hi), money.value(-lo))
+                    }
+                    (Some(v), Some([lo, hi])) => format!(
+                        "makes no detectable difference to the year's cost (saves {}, 95% CI {} to {})",
+                        money.change(v),
+                        money.change(lo),
+                        money.change(hi)
+                    ),
+                    (Some(v), None) => format!("saves {} a year", money.change(v)),
                     _ => "–".to_owned(),
                 };
                 let freed = s.agent_hours.estimate.filter(|h| h.abs() >= 0.5).map_or(String::new(), |h| {

@@ -10,6 +10,10 @@
 use journey_engine::{QueueKind, Report, Study};
 use leptos::prelude::*;
 
+use super::charts::canvas::ChartFigure;
+use super::charts::Chart;
+use super::charts::day::day_chart;
+use super::export::file_slug;
 use super::format::{NumberFormat, number};
 use super::kpi_cards::{Change, DesignLine};
 use super::verdict::{VerdictBadge, direction_arrow};
@@ -17,6 +21,10 @@ use super::verdict::{VerdictBadge, direction_arrow};
 /// One staffed pool across the designs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PoolCard {
+    pub channel: String,
+    pub tier: u8,
+    /// The answer target in words: "20 s", "24 h".
+    pub target: String,
     /// "Phone", "Phone · tier 2".
     pub title: String,
     /// "Live queue: callers wait on the line and may give up".
@@ -65,6 +73,9 @@ pub fn pool_cards(report: &Report, study: &Study) -> Vec<PoolCard> {
                 .map(|(key, label)| FigureRow { key, label, lines: lines(report, &channel, tier, key) })
                 .collect();
             PoolCard {
+                channel: channel.clone(),
+                tier,
+                target: duration_seconds(target),
                 title: if tier == 1 { channel.clone() } else { format!("{channel} · tier 2") },
                 queue: match queue {
                     QueueKind::Live => "Live queue: customers wait on the line and give up when their patience runs out".to_owned(),
@@ -153,6 +164,9 @@ pub fn CapacityCards(
     #[prop(into)] study: Signal<Option<std::sync::Arc<Study>>>,
 ) -> impl IntoView {
     let cards = Memo::new(move |_| report.with(|r| study.with(|s| r.as_ref().zip(s.as_ref()).map(|(r, s)| pool_cards(r, s)))));
+    let pools = Memo::new(move |_| {
+        cards.with(|c| c.iter().flatten().map(|c| (c.channel.clone(), c.tier, c.target.clone())).collect::<Vec<(String, u8, String)>>())
+    });
     let designs = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.designs.iter().map(|d| d.name.clone()).collect::<Vec<_>>())));
     view! {
         <section
@@ -175,6 +189,32 @@ pub fn CapacityCards(
                         .collect_view()
                 }}
             </div>
+            <h4 class="capacity-day-heading">"The day at a glance"</h4>
+            <p class="section-note">
+                "Hour by hour: contacts offered against what the agents on duty could answer (dashed), the share answered within target, and the mean wait."
+            </p>
+            {move || {
+                // A figure per pool, made again only when the pools change;
+                // a new report redraws them.
+                pools
+                    .get()
+                    .into_iter()
+                    .map(|(channel, tier, target)| {
+                        let stem_channel = channel.clone();
+                        let chart = Memo::new(move |_| {
+                            report.with(|r| r.as_ref().and_then(|r| day_chart(r, &channel, tier, &target)).map(Chart::Day))
+                        });
+                        let stem = Signal::derive(move || {
+                            format!("{}-day-{}-{tier}", report.with(|r| r.as_ref().map(|r| file_slug(&r.title)).unwrap_or_default()), file_slug(&stem_channel))
+                        });
+                        view! {
+                            <div class="chart-cell wide">
+                                <ChartFigure chart=chart file_stem=stem />
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
         </section>
     }
 }

@@ -134,7 +134,7 @@ pub fn Results() -> impl IntoView {
             // changed): a new study's results then update the same cards and
             // canvases instead of building the whole view again.
             <div class="results-body" hidden=move || !has_report()>
-                <PrintReport report=report />
+                <PrintReport report=report study=sim.study />
                 <KpiCards report=report />
                 <CapacityCards report=report study=sim.study />
                 <BusinessCaseView report=report study=sim.study />

@@ -9,6 +9,7 @@
 use journey_engine::Report;
 use leptos::prelude::*;
 
+use super::business_case::year_table;
 use super::format::count;
 use super::kpi_cards::{GROUPS, kpi_card};
 use super::verdict::Tone;
@@ -27,15 +28,29 @@ pub fn run_summary(report: &Report) -> String {
 }
 
 #[component]
-pub fn PrintReport(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>) -> impl IntoView {
+pub fn PrintReport(
+    #[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>,
+    #[prop(into)] study: Signal<Option<std::sync::Arc<journey_engine::Study>>>,
+) -> impl IntoView {
     move || {
         report.get().map(|r| {
+            // A simulated centre's year leads: what each variant saves.
+            let year: Vec<String> = study.with(|s| {
+                s.as_ref()
+                    .and_then(|s| {
+                        let case = journey_engine::report::business_case(s, &r)?;
+                        Some(year_table(&case, &r.currency, s.demand.as_ref()?.customers_per_day))
+                    })
+                    .map(|t| t.rows.into_iter().filter_map(|row| row.saving).collect())
+                    .unwrap_or_default()
+            });
             let variants: Vec<String> = r.designs.iter().skip(1).map(|d| d.name.clone()).collect();
             let baseline = r.designs.first().map(|d| d.name.clone()).unwrap_or_default();
             view! {
                 <section class="print-only print-report" aria-hidden="true">
                     <h2 class="print-title">{r.title.clone()}</h2>
                     <p class="print-summary">{run_summary(&r)}</p>
+                    <ul class="print-year">{year.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                     <table class="print-kpis">
                         <thead>
                             <tr>

@@ -26,7 +26,6 @@ pub fn report_of(id: &str, journeys: u64) -> Report {
 
 /// The report of preset `id` (a simulated centre) with `replications`
 /// replications of `days` measured days.
-#[allow(dead_code)] // For the capacity views' tests.
 pub fn centre_report_of(id: &str, replications: u32, days: u32) -> Report {
     let preset = presets::find(id).unwrap_or_else(|| panic!("no preset {id}"));
     let mut study = Study::from_json(preset.json).unwrap_or_else(|e| panic!("{id}: {e:?}"));

@@ -14,6 +14,7 @@
 pub mod axes;
 pub mod canvas;
 pub mod convergence;
+pub mod day;
 pub mod emotion_curve;
 pub mod histogram;
 pub mod pain_points;
@@ -89,6 +90,7 @@ pub enum Chart {
     Emotion(emotion_curve::EmotionCurve),
     PainPoints(pain_points::PainPoints),
     Convergence(convergence::Convergence),
+    Day(day::DayChart),
 }
 
 impl Chart {
@@ -100,6 +102,7 @@ impl Chart {
             Chart::Emotion(_) => "emotion-curve",
             Chart::PainPoints(_) => "pain-points",
             Chart::Convergence(_) => "convergence",
+            Chart::Day(_) => "day",
         }
     }
 
@@ -110,6 +113,7 @@ impl Chart {
             Chart::Emotion(c) => c.title(),
             Chart::PainPoints(c) => c.title(),
             Chart::Convergence(c) => c.title(),
+            Chart::Day(c) => c.title(),
         }
     }
 
@@ -120,6 +124,7 @@ impl Chart {
             Chart::Emotion(c) => c.summary(),
             Chart::PainPoints(c) => c.summary(),
             Chart::Convergence(c) => c.summary(),
+            Chart::Day(c) => c.summary(),
         }
     }
 
@@ -130,6 +135,7 @@ impl Chart {
             Chart::Emotion(c) => c.table(),
             Chart::PainPoints(c) => c.table(),
             Chart::Convergence(c) => c.table(),
+            Chart::Day(c) => c.table(),
         }
     }
 
@@ -141,6 +147,7 @@ impl Chart {
             Chart::Emotion(c) => c.series.iter().map(|s| s.name.clone()).collect(),
             Chart::PainPoints(c) => c.series.iter().map(|s| s.name.clone()).collect(),
             Chart::Convergence(c) => c.panels.first().map(|p| p.series.iter().map(|s| s.name.clone()).collect()).unwrap_or_default(),
+            Chart::Day(c) => c.series.iter().map(|s| s.name.clone()).collect(),
         }
     }
 
@@ -162,6 +169,7 @@ impl Chart {
             Chart::Emotion(_) => 380.0,
             Chart::PainPoints(c) => c.height(width),
             Chart::Convergence(_) => 330.0,
+            Chart::Day(c) => c.height(width),
         }
     }
 
@@ -174,6 +182,7 @@ impl Chart {
             Chart::Emotion(c) => c.draw(&p),
             Chart::PainPoints(c) => c.draw(&p),
             Chart::Convergence(c) => c.draw(&p),
+            Chart::Day(c) => c.draw(&p),
         }?;
         area.present().map_err(|e| ChartError(e.to_string()))
     }

@@ -19,8 +19,8 @@ pub fn to_svg(chart: &Chart, width: f64) -> Result<String, ChartError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::results::charts::{convergence, emotion_curve, histogram, pain_points, sankey};
-    use crate::results::test_support::report_of;
+    use crate::results::charts::{convergence, day, emotion_curve, histogram, pain_points, sankey};
+    use crate::results::test_support::{centre_report_of, report_of};
     use crate::run::ConvergencePoint;
 
     /// Every chart of a report, as the results view builds them.
@@ -39,6 +39,8 @@ mod tests {
         charts.push(Chart::Emotion(emotion_curve::emotion_curve(&report)));
         charts.push(Chart::PainPoints(pain_points::pain_points(&report)));
         charts.push(Chart::Convergence(convergence::convergence(&[ConvergencePoint::of(&report)], &report.currency)));
+        let centre = centre_report_of("password-reset", 2, 1);
+        charts.extend(day::day_chart(&centre, "Phone", 1, "20 s").map(Chart::Day));
         charts
     }
 
