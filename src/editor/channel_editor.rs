@@ -10,6 +10,7 @@ use super::distribution_editor::DistributionEditor;
 use super::field::{CheckField, Codec, Field, SelectField};
 use super::optional_section::OptionalSection;
 use super::part_list::{PartCard, PartList};
+use super::staffing_editor::StaffingSection;
 use super::templates;
 use crate::state::{FieldPath, StudyState, path};
 
@@ -120,6 +121,7 @@ fn AgentFields(agent: FieldPath) -> impl IntoView {
     view! {
         <DistributionEditor path=agent.key("hold_minutes") label="Hold before an agent answers" unit="min" />
         <DistributionEditor path=agent.key("handle_minutes") label="Agent handle time" unit="min" />
+        <StaffingSection owner=agent.clone() />
         <div class="fields">
             <Field path=agent.key("resolution") label="Resolution" unit="0–1" codec=Codec::Number percent=true />
             <Field path=agent.key("escalation") label="Escalation to tier 2" unit="0–1" codec=Codec::Number percent=true />
@@ -147,6 +149,7 @@ fn Tier2Fields(tier2: FieldPath) -> impl IntoView {
     view! {
         <DistributionEditor path=tier2.key("hold_minutes") label="Hold before a specialist answers" unit="min" />
         <DistributionEditor path=tier2.key("handle_minutes") label="Specialist handle time" unit="min" />
+        <StaffingSection owner=tier2.clone() tier2=true />
         <div class="fields">
             <Field path=tier2.key("resolution") label="Tier 2 resolution" unit="0–1" codec=Codec::Number percent=true />
             <Field path=tier2.key("cost_per_minute") label="Tier 2 cost per handle minute" unit=currency(state) codec=Codec::Number />

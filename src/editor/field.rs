@@ -11,7 +11,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::number_text::{read_number, read_numbers, same_value, shown};
+use super::number_text::{read_number, read_numbers, read_roster, same_value, shown};
 use crate::state::{FieldPath, StudyState, path};
 
 /// How a text input's text becomes a JSON value.
@@ -25,6 +25,8 @@ pub enum Codec {
     Whole,
     /// A comma-separated list of numbers.
     Numbers,
+    /// Agents on duty: one number, or a list of 24 or 168.
+    Roster,
 }
 
 impl Codec {
@@ -33,6 +35,7 @@ impl Codec {
             Codec::Text => Value::String(text.to_owned()),
             Codec::Number | Codec::Whole => read_number(text),
             Codec::Numbers => read_numbers(text),
+            Codec::Roster => read_roster(text),
         }
     }
 
@@ -40,7 +43,7 @@ impl Codec {
         match self {
             Codec::Text => "text",
             Codec::Whole => "numeric",
-            Codec::Number | Codec::Numbers => "decimal",
+            Codec::Number | Codec::Numbers | Codec::Roster => "decimal",
         }
     }
 }
@@ -205,13 +208,16 @@ pub fn SelectField(
     #[prop(into)] label: String,
     /// `(value, words)` of each choice.
     options: Vec<(&'static str, String)>,
+    /// The choice shown when the study leaves the value out.
+    #[prop(optional)]
+    default: &'static str,
 ) -> impl IntoView {
     let state = StudyState::get();
     let id = path.dom_id();
     let path_text = path.to_string();
     let value = state.value_at(path.clone());
     let problem = Memo::new(move |_| state.problem_at(&path_text));
-    let current = move || value.with(|v| v.as_ref().and_then(Value::as_str).unwrap_or("").to_owned());
+    let current = move || value.with(|v| v.as_ref().and_then(Value::as_str).unwrap_or(default).to_owned());
     let problem_id = format!("{id}-problem");
     let describe = problem_id.clone();
     view! {

@@ -7,6 +7,8 @@
 //! edit:
 //!
 //! - `study_settings.rs`: title, currency, seed, journeys, satisfaction.
+//! - `volume_editor.rs`: the volume (demand) that makes a study a
+//!   simulated centre; `staffing_editor.rs`: agents on duty of a pool.
 //! - `design_tabs.rs`, `design_editor.rs`: designs as tabs; one design.
 //! - `persona_editor.rs`, `channel_editor.rs`: the parts of a design, in
 //!   the list and cards of `part_list.rs`; `channel_refs.rs` keeps persona
@@ -34,8 +36,10 @@ mod part_list;
 mod persona_editor;
 mod preset_picker;
 mod problem_summary;
+mod staffing_editor;
 mod study_settings;
 mod templates;
+mod volume_editor;
 
 pub use preset_picker::PresetPicker;
 
@@ -47,6 +51,7 @@ use design_tabs::DesignTabs;
 use focus::OpenDesign;
 use problem_summary::ProblemSummary;
 use study_settings::StudySettings;
+use volume_editor::VolumeSection;
 
 /// The whole editor: study settings, problems, and the designs as tabs.
 #[component]
@@ -55,6 +60,7 @@ pub fn StudyEditor() -> impl IntoView {
     view! {
         <div class="study-editor">
             <StudySettings />
+            <VolumeSection />
             <ProblemSummary />
             <section class="panel designs" aria-labelledby="designs-heading">
                 <h2 id="designs-heading">"Designs"</h2>

@@ -99,6 +99,16 @@ pub fn read_numbers(text: &str) -> Value {
     }
 }
 
+/// The JSON value for a typed roster of agents: one number stays a number
+/// (agents all day), several become a list (by hour of day or of week),
+/// anything else stays text for the validator to report.
+pub fn read_roster(text: &str) -> Value {
+    match read_numbers(text) {
+        Value::Array(mut items) if items.len() == 1 => items.remove(0),
+        other => other,
+    }
+}
+
 /// A list of numbers as a field shows it: `2, 3.5, 8`.
 pub fn format_numbers(items: &[Value]) -> String {
     items.iter().map(shown).collect::<Vec<_>>().join(", ")

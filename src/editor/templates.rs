@@ -87,6 +87,34 @@ pub fn response_delay() -> Value {
     json!({"kind": "exponential", "mean": 4})
 }
 
+/// The volume of a study that starts simulating its centre: office hours
+/// on weekdays, a quieter weekend, one measured week.
+pub fn demand() -> Value {
+    json!({
+        "customers_per_day": 1000,
+        "hourly_profile": OFFICE_HOURS,
+        "weekday_profile": [1.1, 1, 1, 1, 0.9, 0.5, 0.3],
+        "days": 7,
+        "warmup_days": 1,
+        "replications": 20,
+        "service_level_seconds": 20
+    })
+}
+
+/// Hourly shapes to start a profile from: (name, 24 weights).
+pub const HOURLY_SHAPES: [(&str, [f64; 24]); 3] = [
+    ("Office hours", OFFICE_HOURS),
+    ("Evening peak", [0., 0., 0., 0., 0., 0., 1., 2., 3., 4., 4., 4., 5., 5., 5., 6., 7., 9., 10., 10., 8., 5., 2., 1.]),
+    ("Around the clock", [1.; 24]),
+];
+
+const OFFICE_HOURS: [f64; 24] = [0., 0., 0., 0., 0., 0., 0., 2., 6., 10., 10., 9., 8., 8., 9., 9., 8., 6., 3., 1., 0., 0., 0., 0.];
+
+/// Agents on duty for a pool that starts being staffed: a constant number.
+pub fn staffing() -> Value {
+    json!({"agents": 10, "cost_per_agent_hour": 30})
+}
+
 /// A copy of `design` named `name`.
 pub fn design_copy(design: &Value, name: String) -> Value {
     let mut copy = design.clone();
@@ -127,5 +155,27 @@ mod tests {
         assert_eq!(valid.designs[0].personas.last().unwrap().name, "New persona");
         assert_eq!(valid.designs[0].channels[last].name, channel_name);
         assert_eq!(valid.designs[2].name, "Copy");
+    }
+
+    #[test]
+    fn a_volume_and_staffing_turn_a_schema_1_study_into_a_valid_centre() {
+        let mut study: Value = serde_json::from_str(include_str!("../../crates/engine/tests/fixtures/schema1/password-reset.json")).unwrap();
+        study["schema"] = json!(2);
+        study["demand"] = demand();
+        for design in study["designs"].as_array_mut().unwrap() {
+            for channel in design["channels"].as_array_mut().unwrap() {
+                if channel.get("agent").is_some_and(|a| !a.is_null()) {
+                    channel["agent"]["staffing"] = staffing();
+                }
+            }
+        }
+        let valid = Study::from_value(&study).unwrap_or_else(|e| panic!("{e}"));
+        assert!(valid.is_centre());
+        for (_, shape) in HOURLY_SHAPES {
+            assert_eq!(shape.len(), 24);
+            assert!(shape.iter().any(|w| *w > 0.0));
+        }
+        assert_eq!(crate::editor::number_text::read_roster("14"), json!(14));
+        assert_eq!(crate::editor::number_text::read_roster("1, 2"), json!([1, 2]));
     }
 }

@@ -54,6 +54,9 @@ use crate::run::{RunStatus, SimulationContext, Unit};
 pub fn status_line(status: &RunStatus, report: Option<&Report>) -> (String, &'static str) {
     match status {
         RunStatus::Idle => ("Waiting for the simulation to start…".to_owned(), "status-idle"),
+        RunStatus::Running { preview: true, done: 0, total, unit: Unit::Replications, .. } => {
+            (format!("Simulating the first of {} replications…", count(*total)), "status-preview")
+        }
         RunStatus::Running { preview: true, done, total, unit: Unit::Replications, .. } => {
             (format!("Preview from {} of {} replications; refining…", count(*done), count(*total)), "status-preview")
         }

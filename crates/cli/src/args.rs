@@ -61,6 +61,41 @@ pub enum Command {
     },
     /// Measure simulation speed on one thread and on several, and peak memory.
     Bench(BenchArgs),
+    /// Find the fewest agents per hour that meet a service-level target,
+    /// for every live staffed pool of every design of a simulated centre.
+    Staff(StaffArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StaffArgs {
+    /// Study file, `-`, share link or preset id (a simulated centre).
+    #[arg(value_name = "STUDY")]
+    pub study: String,
+    /// Service-level target as PERCENT/SECONDS: `80/20` is 80% of contacts
+    /// answered within 20 seconds.
+    #[arg(long, value_name = "PERCENT/SECONDS", value_parser = parse_target, default_value = "80/20")]
+    pub target: journey_engine::agents_needed::Target,
+    /// Replications of each evaluation, instead of the study's (2 to 1,000).
+    #[arg(long, value_name = "R", value_parser = parse_replications)]
+    pub replications: Option<u32>,
+    /// Worker threads [default: available parallelism].
+    #[arg(long, value_name = "T", value_parser = parse_threads)]
+    pub threads: Option<usize>,
+    /// Output format: `table` (default) or `json`.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+}
+
+/// Reads a service-level target: `80/20` (percent answered / seconds).
+pub fn parse_target(text: &str) -> Result<journey_engine::agents_needed::Target, String> {
+    let bad = || format!("must be PERCENT/SECONDS such as 80/20 (a percentage above 0 and at most 100, then seconds above 0), not '{text}'");
+    let (share, seconds) = text.trim().split_once('/').ok_or_else(bad)?;
+    let share: f64 = share.trim().trim_end_matches('%').parse().map_err(|_| bad())?;
+    let seconds: f64 = seconds.trim().trim_end_matches('s').trim().parse().map_err(|_| bad())?;
+    if !(share > 0.0 && share <= 100.0 && seconds > 0.0 && seconds <= 86_400.0 * 7.0) {
+        return Err(bad());
+    }
+    Ok(journey_engine::agents_needed::Target { share: share / 100.0, seconds })
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,7 @@ mod error;
 mod format;
 mod input;
 mod json;
+mod staff;
 mod table;
 mod terminal;
 
@@ -58,6 +59,7 @@ fn execute(command: Command) -> Result<(), CliError> {
             print(&format!("{}\n", link::encode(&study.to_json())))
         }
         Command::Bench(args) => bench(args),
+        Command::Staff(args) => staff::staff(args),
     }
 }
 
@@ -125,7 +127,7 @@ fn override_study(study: &mut Study, journeys: Option<u64>, seed: Option<u64>) -
 }
 
 /// Applies `--replications`, which only a simulated centre has.
-fn override_replications(study: &mut Study, replications: Option<u32>) -> Result<(), CliError> {
+pub(crate) fn override_replications(study: &mut Study, replications: Option<u32>) -> Result<(), CliError> {
     match (replications, &mut study.demand) {
         (None, _) => Ok(()),
         (Some(r), Some(demand)) => {
@@ -140,7 +142,7 @@ fn override_replications(study: &mut Study, replications: Option<u32>) -> Result
 
 /// Prints the study's advice (what it holds but does not use, what looks
 /// like a mistake) as warnings on standard error.
-fn warn(source: &str, study: &Study) {
+pub(crate) fn warn(source: &str, study: &Study) {
     for advice in journey_engine::advice(study) {
         eprintln!("{}", terminal::safe(&format!("warning: {source}: {advice}")));
     }
@@ -251,7 +253,7 @@ fn bench(args: BenchArgs) -> Result<(), CliError> {
 
 /// Writes the output in one go: as it is into a pipe or a file, with
 /// control characters escaped on a terminal (see `terminal.rs`).
-fn print(text: &str) -> Result<(), CliError> {
+pub(crate) fn print(text: &str) -> Result<(), CliError> {
     let mut stdout = io::stdout().lock();
     let text = if stdout.is_terminal() { terminal::safe(text) } else { text.into() };
     stdout

@@ -770,3 +770,32 @@ fn advice_on_a_valid_study_is_a_warning() {
     assert_eq!(output.status.code(), Some(0));
     assert!(stderr(&output).contains("warning:") && stderr(&output).contains("hold_minutes: is kept but not used"), "{}", stderr(&output));
 }
+
+/// `staff` answers per pool, hour and design, in JSON too; the target is
+/// read as PERCENT/SECONDS; a study without demand is refused.
+#[test]
+fn staff_finds_agents_per_hour_and_refuses_what_it_cannot_staff() {
+    let hourly: Vec<u32> = (0..24).map(|h| u32::from((9..17).contains(&h))).collect();
+    let roster: Vec<u32> = (0..24).map(|h| if (9..17).contains(&h) { 4 } else { 0 }).collect();
+    let line = json!({
+        "schema": 2, "title": "Line", "seed": 3,
+        "demand": {"customers_per_day": 800, "hourly_profile": hourly, "days": 1, "warmup_days": 0, "replications": 4},
+        "designs": [{"name": "Current", "context_carryover": true,
+            "personas": [{"name": "Caller", "share": 1, "channel_mix": {"Phone": 1}, "patience": {"kind": "exponential", "mean": 4}, "max_contacts": 1}],
+            "channels": [{"name": "Phone", "kind": "phone",
+                "agent": {"handle_minutes": {"kind": "exponential", "mean": 4}, "resolution": 1, "staffing": {"agents": roster}}}]}]
+    });
+    let file = temp_file("line.json", &line.to_string());
+    let answer: Value = serde_json::from_str(&ok(&["staff", path_str(&file), "--target", "80/20", "--format", "json"])).expect("JSON");
+    assert_eq!(answer["target"], json!({"share": 0.8, "seconds": 20.0}));
+    let pool = &answer["designs"][0]["pools"][0];
+    assert_eq!(pool["channel"], "Phone");
+    let needed: Vec<u64> = pool["needed"].as_array().expect("24 hours").iter().filter_map(Value::as_u64).collect();
+    assert_eq!(needed.len(), 24);
+    assert!(needed[12] > 4 && needed[3] == 0, "{needed:?}");
+    assert_eq!(answer["designs"][0]["met"], true);
+    let table = ok(&["staff", path_str(&file), "--target", "90/30"]);
+    assert!(table.contains("Agents needed to answer 90% of contacts within 30 s") && table.contains("Current needs"), "{table}");
+    fails_as_bad_input(&["staff", path_str(&file), "--target", "80"], None, &["PERCENT/SECONDS"]);
+    fails_as_bad_input(&["staff", path_str(&fixture("password-reset"))], None, &["no demand"]);
+}

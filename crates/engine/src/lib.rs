@@ -42,6 +42,7 @@
 //!   fragment.
 
 mod bounds;
+pub mod agents_needed;
 pub mod centre;
 pub mod csv;
 pub mod distribution;
