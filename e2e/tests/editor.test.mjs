@@ -86,6 +86,7 @@ test("editing a containment changes the URL and the changes from Current; an inv
   assert.equal(await study.saved(), savedValid, "the saved copy keeps the last valid study");
   assert.match(await study.problemSummary().textContent(), /Improved › Phone › self service › containment: must be a number/);
   assert.match(await study.page.locator(".sharing-note").textContent(), /hold the last valid version/);
+  assert.match(await study.page.locator("#results .results-status").textContent(), /Not updated: a field in the editor is invalid/);
   await study.page.setViewportSize({ width: 1280, height: 720 });
   await containment.evaluate((el) => el.scrollIntoView({ block: "center" }));
   await study.page.screenshot({ path: await shotPath("editor-invalid-field") });

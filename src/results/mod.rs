@@ -87,6 +87,17 @@ pub fn status_line(status: &RunStatus, report: Option<&Report>) -> (String, &'st
     }
 }
 
+/// The status line while the draft has problems: the figures are those of
+/// the last valid study.
+pub fn stale((text, class): (String, &'static str)) -> (String, &'static str) {
+    let class = match class {
+        "status-done" => "status-done status-stale",
+        "status-cancelled" => "status-cancelled status-stale",
+        _ => class,
+    };
+    (format!("Not updated: a field in the editor is invalid, so these are the last valid study's figures. ({text})"), class)
+}
+
 /// The whole results view.
 #[component]
 pub fn Results() -> impl IntoView {
@@ -96,7 +107,13 @@ pub fn Results() -> impl IntoView {
     let slug = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| export::file_slug(&r.title)).unwrap_or_default()));
     let has_report = move || report.with(Option::is_some);
     let design_count = Memo::new(move |_| report.with(|r| r.as_ref().map_or(0, |r| r.designs.len())));
-    let status = move || sim.status.with(|s| report.with(|r| status_line(s, r.as_deref())));
+    // While a field on screen is invalid the run keeps the last valid
+    // study: the results say so instead of a plain "done".
+    let state = crate::state::StudyState::get();
+    let status = move || {
+        let line = sim.status.with(|s| report.with(|r| status_line(s, r.as_deref())));
+        if state.draft_is_valid() { line } else { stale(line) }
+    };
     let busy = move || sim.status.with(RunStatus::is_running);
 
     let download_csv = move |_| {
