@@ -47,7 +47,13 @@ test("the volume is typed, drawn and shaped, and every change reaches the link",
   await study.page.mouse.up();
   const drawn = (await hourly.inputValue()).split(",").map((s) => Number(s.trim()));
   assert.ok(drawn[3] > 0 && drawn[4] > 0, `03:00 and 04:00 now have arrivals: ${drawn}`);
-  href = await study.waitForUrlChange(href, 15_000);
+  // A drag is several edits: wait until the link has followed the last.
+  await study.page.waitForFunction((h) => location.href !== h, href, { timeout: 15_000 });
+  await study.page.waitForFunction((drawn) => {
+    const now = location.href;
+    return new Promise((resolve) => setTimeout(() => resolve(location.href === now), 1_500));
+  }, drawn, { timeout: 15_000 });
+  href = await study.href();
 
   // A bad value stays at its field with the engine's words; the link keeps the last valid study.
   await volume.getByLabel(/Replications/).fill("1");
@@ -109,6 +115,60 @@ test("a schema 1 study becomes a simulated centre when its volume is turned on",
   await results.page.waitForFunction(() => document.querySelectorAll(".capacity-card").length > 0, null, { timeout: 60_000 });
   await results.waitForFinalResults();
   assert.match(await results.statusText(), /replications/);
+  await assertClean(study);
+  await study.page.close();
+});
+
+/** A small centre: one phone line open 9:00–13:00; Improved contains 30% in an IVR. */
+function smallCentre() {
+  const hourly = Array.from({ length: 24 }, (_, h) => (h >= 9 && h < 13 ? 1 : 0));
+  const roster = Array.from({ length: 24 }, (_, h) => (h >= 9 && h < 13 ? 3 : 0));
+  const design = (name, ivr) => ({
+    name,
+    context_carryover: true,
+    personas: [{ name: "Caller", share: 1, channel_mix: { Phone: 1 }, patience: { kind: "exponential", mean: 4 }, max_contacts: 1 }],
+    channels: [
+      {
+        name: "Phone",
+        kind: "phone",
+        ...(ivr ? { self_service: { name: "IVR", containment: 0.3, abandonment: 0, minutes: { kind: "fixed", value: 1 }, live_fallback: true } } : {}),
+        agent: { handle_minutes: { kind: "exponential", mean: 4 }, resolution: 1, staffing: { agents: roster } },
+      },
+    ],
+  });
+  return {
+    schema: 2,
+    title: "Small line",
+    seed: 5,
+    demand: { customers_per_day: 400, hourly_profile: hourly, days: 1, warmup_days: 0, replications: 4 },
+    designs: [design("Current", false), design("Improved", true)],
+  };
+}
+
+test("agents needed are found per design, the variant frees hours, and Apply writes the roster", { timeout: 180_000 }, async () => {
+  const study = await StudyPage.open(setup.session, `/${linkFor(smallCentre())}`);
+  const results = new ResultsPage(study.app);
+  await results.waitForResults();
+  const panel = study.page.locator("section.agents-needed");
+  await panel.getByRole("button", { name: "Find the agents needed" }).click();
+  await panel.locator(".agents-design").nth(1).waitFor({ timeout: 150_000 });
+  assert.match(await panel.locator(".agents-frees li").first().textContent(), /^Improved (frees|needs) [\d,]+ (more )?agent hours a week against Current/);
+  const needs = panel.locator('.agents-design[data-design="Improved"] tr.agents-needs td');
+  assert.equal(await needs.count(), 25, "24 hours and the week");
+  const needed = (await needs.allTextContents()).slice(0, 24).map(Number);
+  assert.ok(needed[10] > 0 && needed[3] === 0, `${needed}`);
+
+  let href = await study.href();
+  await panel.getByRole("button", { name: "Apply to Improved" }).click();
+  href = await study.waitForUrlChange(href, 15_000);
+  await study.tab(/Improved/).click();
+  const roster = await study.channel("Phone").getByLabel(/Agents on duty/).first().inputValue();
+  assert.deepEqual(roster.split(",").map((s) => Number(s.trim())), needed);
+  assert.match(await panel.locator(".agents-status").textContent(), /changed since this search/);
+
+  await panel.evaluate((el) => el.scrollIntoView());
+  await study.page.setViewportSize({ width: 1440, height: 900 });
+  await study.page.screenshot({ path: await shotPath("capacity-1440x900-agents-needed") });
   await assertClean(study);
   await study.page.close();
 });

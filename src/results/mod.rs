@@ -7,6 +7,7 @@
 //!     ├─▶ status line: preview / refining / done
 //!     ├─▶ kpi_cards.rs     every KPI, every design, changes and verdicts
 //!     ├─▶ capacity_cards.rs a simulated centre's pools: service level, waits, occupancy
+//!     ├─▶ agents_needed.rs the fewest agents per hour meeting a target (workers), applied with a click
 //!     ├─▶ business_case.rs what each design costs a year, what a variant saves
 //!     ├─▶ stories.rs       the same customer in Current and Improved
 //!     ├─▶ charts/          distributions, journey paths, emotion curve,
@@ -20,6 +21,7 @@
 //! story picks) is plain Rust with native tests; components only lay
 //! the results out. Nothing here writes to the study or the run.
 
+pub mod agents_needed;
 pub mod business_case;
 pub mod capacity_cards;
 pub mod charts;
@@ -42,6 +44,7 @@ use charts::histogram::{Metric, Mode};
 use charts::{Chart, convergence, emotion_curve, histogram, pain_points, sankey};
 use format::{count, number};
 use group_tables::GroupTables;
+use agents_needed::AgentsNeeded;
 use business_case::BusinessCaseView;
 use capacity_cards::CapacityCards;
 use kpi_cards::KpiCards;
@@ -157,6 +160,7 @@ pub fn Results() -> impl IntoView {
                 <PrintReport report=report study=sim.study />
                 <KpiCards report=report />
                 <CapacityCards report=report study=sim.study />
+                <AgentsNeeded study=sim.study />
                 <BusinessCaseView report=report study=sim.study />
                 <Stories report=report study=sim.study />
                 <section class="results-section distributions" aria-labelledby="distributions-heading">

@@ -11,17 +11,21 @@
 //! - `runner.rs`: the worker pool, the work plan of the current run, the
 //!   merging and the throttled reports.
 //! - `worker.rs`: one Web Worker seen from the page.
+//! - `staffing_search.rs`: workers of their own that find the agents a
+//!   centre needs (one per design).
 //! - `run_bar.rs`: status, progress, time left and Stop.
 
 mod context;
 mod run_bar;
 mod runner;
+mod staffing_search;
 mod worker;
 
 // Read by the results view and the run bar.
 #[allow(unused_imports)]
 pub use context::{ConvergencePoint, DEBOUNCE, KpiHalfWidths, RunStatus, SimulationContext, Unit, provide_simulation};
 pub use run_bar::RunBar;
+pub use staffing_search::{SearchState, StaffingSearch};
 #[allow(unused_imports)]
 pub use runner::RunDiagnostics;
 

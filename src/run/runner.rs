@@ -427,6 +427,11 @@ impl Inner {
                     self.after_merge();
                 }
             }
+            // The run's workers are never asked for staffing (staffing_search.rs has its own).
+            WorkerEvent::Response(Response::Staffed { .. }, _) => {
+                self.slots[index].state = SlotState::Idle;
+                self.dispatch();
+            }
             WorkerEvent::Response(Response::Error { run_id, message }, _) => {
                 self.slots[index].state = SlotState::Idle;
                 let current = self.run.as_ref().is_some_and(|r| Some(r.run_id) == run_id && !r.stopped);

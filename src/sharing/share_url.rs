@@ -27,18 +27,26 @@ const URL_DELAY: Duration = Duration::from_millis(400);
 /// the saved copy up to date. Call once, at the app root.
 pub fn provide_study() -> StudyState {
     // The boot guard: a mark left from the last start means the app stopped
-    // while starting with that study; do not open it again.
-    let crashed = match browser::boot_mark().as_deref() {
+    // while starting with that study; do not open it again. A mark whose
+    // heartbeat is fresh is another tab still starting, not a crash.
+    let crashed = match read_mark(browser::boot_mark().as_deref(), js_sys::Date::now()) {
         Some("link") => Some(Starting::Link),
         Some("saved") => Some(Starting::Saved),
         _ => None,
     };
     let opening = open_study(&browser::fragment(), browser::saved_study().as_deref(), crashed);
-    browser::set_boot_mark(match opening.source {
+    let starting = match opening.source {
         Source::Link => Some("link"),
         Source::Saved => Some("saved"),
         Source::Preset(_) => None,
-    });
+    };
+    if let Some(kind) = starting {
+        STARTING.with(|s| s.set(Some(kind)));
+        beat();
+        keep_beating();
+    } else {
+        browser::set_boot_mark(None);
+    }
     let kept_notice = match &opening.kept {
         Some(kept) => {
             // Aside before anything saves over it.
@@ -83,16 +91,70 @@ pub fn provide_study() -> StudyState {
 /// Tells the boot guard that this start succeeded: call once the first
 /// results are on screen.
 pub fn start_succeeded() {
-    browser::set_boot_mark(None);
+    if STARTING.with(|s| s.take()).is_some() {
+        browser::set_boot_mark(None);
+    }
 }
 
 /// Set by the panic hook: the app has stopped because of a bug.
 static STOPPED: AtomicBool = AtomicBool::new(false);
 
 /// Tells the boot guard that the app stopped: the mark of this start stays
-/// even if the page is then left normally.
+/// even if the page is then left normally, and it loses its heartbeat, so
+/// the next start (however soon) takes it for the crash it is.
 pub fn app_stopped() {
     STOPPED.store(true, Ordering::Relaxed);
+    if let Some(kind) = STARTING.with(|s| s.get()) {
+        browser::set_boot_mark(Some(kind));
+    }
+}
+
+thread_local! {
+    /// What this page is starting with ("link" or "saved") until its first
+    /// results are on screen.
+    static STARTING: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
+/// How often a starting page renews its mark [ms], and how old a renewal
+/// may be for the mark to be another page still starting rather than one
+/// that stopped. Background tabs run timers about once a second.
+const HEARTBEAT_MS: u64 = 1_000;
+const HEARTBEAT_STALE_MS: f64 = 6_000.0;
+
+/// The study kind a mark says a start stopped with: the mark's kind, unless
+/// its heartbeat (`kind@ms`) is fresh at `now` (another tab still
+/// starting). A mark without a heartbeat is a stop.
+pub fn read_mark(mark: Option<&str>, now: f64) -> Option<&str> {
+    let mark = mark?;
+    match mark.split_once('@') {
+        Some((kind, at)) => match at.parse::<f64>() {
+            Ok(at) if now - at < HEARTBEAT_STALE_MS && now >= at => None,
+            _ => Some(kind),
+        },
+        None => Some(mark),
+    }
+}
+
+/// Renews this page's mark with the time now, while it is starting.
+fn beat() {
+    if let Some(kind) = STARTING.with(|s| s.get())
+        && !STOPPED.load(Ordering::Relaxed)
+    {
+        browser::set_boot_mark(Some(&format!("{kind}@{}", js_sys::Date::now())));
+    }
+}
+
+/// Renews the mark every HEARTBEAT_MS until the start succeeds or stops.
+fn keep_beating() {
+    set_timeout(
+        || {
+            if STARTING.with(|s| s.get()).is_some() && !STOPPED.load(Ordering::Relaxed) {
+                beat();
+                keep_beating();
+            }
+        },
+        Duration::from_millis(HEARTBEAT_MS),
+    );
 }
 
 /// A page left normally (reloaded, closed, navigated away) before its
@@ -198,4 +260,22 @@ fn open_pasted_links(state: StudyState, notices: Notices) {
     });
     // The app root lives as long as the page; the listener goes with it.
     on_cleanup(move || handle.remove());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_mark;
+
+    #[test]
+    fn a_mark_is_a_stop_unless_its_heartbeat_is_fresh() {
+        assert_eq!(read_mark(None, 10_000.0), None);
+        // Written by a page that stopped (or by an older version): a stop.
+        assert_eq!(read_mark(Some("saved"), 10_000.0), Some("saved"));
+        // Another tab renewed it a second ago: still starting.
+        assert_eq!(read_mark(Some("link@9000"), 10_000.0), None);
+        // Its heartbeat stopped long ago, or is unreadable, or from the future: a stop.
+        assert_eq!(read_mark(Some("link@1000"), 10_000.0), Some("link"));
+        assert_eq!(read_mark(Some("link@soon"), 10_000.0), Some("link"));
+        assert_eq!(read_mark(Some("saved@20000"), 10_000.0), Some("saved"));
+    }
 }

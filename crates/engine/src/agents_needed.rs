@@ -31,14 +31,14 @@
 //! Backlog pools keep their roster. The service level is counted against
 //! the target time whatever the pool's own `service_level_seconds`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::report::Report;
 use crate::run::run_threads;
 use crate::study::{QueueKind, Roster, Staffing, Study};
 
 /// A service-level target: `share` of contacts answered within `seconds`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     pub share: f64,
     pub seconds: f64,
@@ -50,7 +50,7 @@ impl Target {
 }
 
 /// What one design needs.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DesignNeed {
     pub design: String,
     pub pools: Vec<PoolNeed>,
@@ -62,7 +62,7 @@ pub struct DesignNeed {
 }
 
 /// One live pool's roster.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PoolNeed {
     pub channel: String,
     pub tier: u8,
@@ -281,7 +281,8 @@ impl Search {
             staffing.service_level_seconds = Some(self.target.seconds);
         }
         self.evaluations += 1;
-        let report = run_threads(&self.study, self.threads);
+        // One thread runs here (a Web Worker cannot spawn threads).
+        let report = if self.threads <= 1 { crate::run::run(&self.study) } else { run_threads(&self.study, self.threads) };
         self.pools.iter().map(|pool| levels(&report, &self.study, pool)).collect()
     }
 }

@@ -91,6 +91,18 @@ mod tests {
         }
     }
 
+    /// A shared link must fit where people paste links (chat, e-mail,
+    /// slides): every preset's, volume and staffing included, stays under
+    /// 2,000 characters.
+    #[test]
+    fn every_presets_link_is_under_2000_characters() {
+        for preset in all() {
+            let study = crate::Study::from_json(preset.json).expect("valid preset");
+            let fragment = crate::link::encode(&study.to_json());
+            assert!(fragment.len() < 2_000, "preset {}: {} characters", preset.id, fragment.len());
+        }
+    }
+
     #[test]
     fn every_preset_has_current_and_improved_designs() {
         for preset in all() {

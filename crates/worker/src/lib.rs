@@ -35,6 +35,7 @@ pub mod plan;
 
 use std::ops::Range;
 
+use journey_engine::agents_needed::{DesignNeed, Target, agents_needed};
 use journey_engine::{Study, Tally};
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +51,10 @@ pub enum Request {
         study_json: String,
         chunks: Range<u64>,
     },
+    /// Find the agents design `design` of the study needs to answer
+    /// `share` of contacts within `seconds` (the whole search, on this
+    /// worker's thread; `journey_engine::agents_needed`).
+    Staff { run_id: u64, study_json: String, design: usize, share: f64, seconds: f64 },
 }
 
 /// A message from a worker to the page (CBOR bytes).
@@ -63,6 +68,8 @@ pub enum Response {
     Ready { version: String },
     /// The tally of `chunks` of run `run_id`.
     Tally { run_id: u64, chunks: Range<u64>, tally: Tally },
+    /// What design `design` needs (`None`: it has no live staffed pool).
+    Staffed { run_id: u64, design: usize, need: Option<DesignNeed> },
     /// The request could not be carried out (`run_id` when it was known).
     Error { run_id: Option<u64>, message: String },
 }
@@ -95,6 +102,13 @@ impl Worker {
                     tally: journey_engine::simulate_chunks(study, chunks.clone()),
                     chunks,
                 },
+                Err(message) => Response::Error { run_id: Some(run_id), message },
+            },
+            Request::Staff { run_id, study_json, design, share, seconds } => match self.study(study_json) {
+                Ok(study) => {
+                    let target = Target { share, seconds };
+                    Response::Staffed { run_id, design, need: agents_needed(study, design, target, 1) }
+                }
                 Err(message) => Response::Error { run_id: Some(run_id), message },
             },
         }
@@ -246,6 +260,27 @@ mod tests {
             matches!(&reply, Response::Error { run_id: Some(4), message } if message.starts_with("invalid study")),
             "got {reply:?}"
         );
+    }
+
+    #[test]
+    fn a_staffing_request_answers_with_the_designs_rosters_and_survives_the_wire() {
+        let hourly: Vec<u32> = (0..24).map(|h| u32::from((9..13).contains(&h))).collect();
+        let roster: Vec<u32> = (0..24).map(|h| if (9..13).contains(&h) { 2 } else { 0 }).collect();
+        let study = serde_json::json!({
+            "schema": 2, "title": "Line", "seed": 5,
+            "demand": {"customers_per_day": 300, "hourly_profile": hourly, "days": 1, "warmup_days": 0, "replications": 3},
+            "designs": [{"name": "Current", "context_carryover": true,
+                "personas": [{"name": "Caller", "share": 1, "channel_mix": {"Phone": 1}, "patience": {"kind": "exponential", "mean": 4}, "max_contacts": 1}],
+                "channels": [{"name": "Phone", "kind": "phone",
+                    "agent": {"handle_minutes": {"kind": "exponential", "mean": 4}, "resolution": 1, "staffing": {"agents": roster}}}]}]
+        });
+        let request = Request::Staff { run_id: 9, study_json: study.to_string(), design: 0, share: 0.8, seconds: 20.0 };
+        let bytes = Worker::new().handle_json(&encode_request(&request));
+        let Ok(Response::Staffed { run_id: 9, design: 0, need: Some(need) }) = decode_response(&bytes) else {
+            panic!("not a staffing answer: {:?}", decode_response(&bytes));
+        };
+        assert!(need.met);
+        assert!(need.pools[0].needed[10] > 2 && need.pools[0].needed[3] == 0, "{:?}", need.pools[0].needed);
     }
 
     #[test]

@@ -1,0 +1,88 @@
+//! Finding the agents a simulated centre needs, off the page's thread: one
+//! Web Worker per design runs the engine's search
+//! (`journey_engine::agents_needed`) and answers with its rosters.
+//!
+//! The search is tens of full runs of a design, so it has workers of its
+//! own, started on demand and ended when they answer (or when a new search
+//! or the page replaces them); the run's pool keeps refining meanwhile.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use journey_engine::Study;
+use journey_engine::agents_needed::{DesignNeed, Target};
+use journey_worker::{Request, Response};
+use leptos::prelude::*;
+
+use super::worker::{SimulationWorker, WorkerEvent};
+
+/// What a search has found so far.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SearchState {
+    /// One entry per design: `None` while searching, then its answer
+    /// (`Some(None)`: the design has no live staffed pool).
+    pub needs: Vec<Option<Option<DesignNeed>>>,
+    /// The study searched, as JSON (to tell whether the study changed since).
+    pub study_json: String,
+    pub target: Option<Target>,
+    pub error: Option<String>,
+}
+
+impl SearchState {
+    pub fn searching(&self) -> bool {
+        self.error.is_none() && self.needs.iter().any(Option::is_none)
+    }
+}
+
+/// The workers of the current search; dropping it ends them.
+#[derive(Default)]
+pub struct StaffingSearch {
+    workers: Vec<Rc<RefCell<Option<SimulationWorker>>>>,
+}
+
+impl StaffingSearch {
+    /// Starts a search of every design of `study` for `target`, whose
+    /// progress and answers go to `state`. Ends any search before it.
+    pub fn start(&mut self, study: &Study, target: Target, state: RwSignal<SearchState>) {
+        self.workers.clear();
+        let study_json = study.to_json();
+        state.set(SearchState { needs: vec![None; study.designs.len()], study_json: study_json.clone(), target: Some(target), error: None });
+        for design in 0..study.designs.len() {
+            let cell: Rc<RefCell<Option<SimulationWorker>>> = Rc::new(RefCell::new(None));
+            let me = Rc::downgrade(&cell);
+            let request = Request::Staff { run_id: design as u64, study_json: study_json.clone(), design, share: target.share, seconds: target.seconds };
+            let spawned = SimulationWorker::spawn(move |event| match event {
+                WorkerEvent::Response(Response::Ready { .. }, _) => {
+                    if let Some(cell) = me.upgrade()
+                        && let Some(worker) = cell.borrow().as_ref()
+                        && worker.send(&request).is_err()
+                    {
+                        state.update(|s| s.error = Some("a staffing search could not be started".to_owned()));
+                    }
+                }
+                WorkerEvent::Response(Response::Staffed { design, need, .. }, _) => {
+                    state.update(|s| {
+                        if let Some(slot) = s.needs.get_mut(design) {
+                            *slot = Some(need);
+                        }
+                    });
+                    // Done: the worker ends (its handlers are freed later).
+                    if let Some(cell) = me.upgrade() {
+                        cell.borrow_mut().take();
+                    }
+                }
+                WorkerEvent::Response(Response::Error { message, .. }, _) | WorkerEvent::Unreadable(message) | WorkerEvent::Crashed(message) => {
+                    state.update(|s| s.error = Some(format!("the staffing search failed: {message}")));
+                }
+                WorkerEvent::Response(Response::Tally { .. }, _) => {}
+            });
+            match spawned {
+                Ok(worker) => {
+                    *cell.borrow_mut() = Some(worker);
+                    self.workers.push(cell);
+                }
+                Err(_) => state.update(|s| s.error = Some("a worker for the staffing search could not be started".to_owned())),
+            }
+        }
+    }
+}
