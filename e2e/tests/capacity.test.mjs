@@ -168,7 +168,49 @@ test("agents needed are found per design, the variant frees hours, and Apply wri
 
   await panel.evaluate((el) => el.scrollIntoView());
   await study.page.setViewportSize({ width: 1440, height: 900 });
+  const overflow = await study.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.equal(overflow, 0, "the roster tables scroll inside their pane, not the page");
   await study.page.screenshot({ path: await shotPath("capacity-1440x900-agents-needed") });
+  await assertClean(study);
+  await study.page.close();
+});
+
+test("more IVR containment in Improved takes calls off the phones and shortens Improved's phone wait", { timeout: 180_000 }, async () => {
+  const study = await StudyPage.open(setup.session, "/");
+  const results = new ResultsPage(study.app);
+  // Its Improved design still queues on the phones: room for the IVR to help.
+  await results.openExample("Help centre still calls");
+  await results.waitForResults();
+  await results.waitForFinalResults();
+  const asa = async () => {
+    const cell = study.page.locator('.capacity-card[data-pool="Phone"] tr[data-figure="asa_minutes"] td').nth(1);
+    const text = await cell.locator(".capacity-value").textContent();
+    const [value, unit] = text.replace("\u00a0", " ").split(" ");
+    return Number(value) * (unit === "h" ? 60 : unit === "s" ? 1 / 60 : 1);
+  };
+  const before = await asa();
+  await study.tab(/Improved/).click();
+  const containment = study.channel("Phone").getByLabel("Containment");
+  const was = Number(await containment.inputValue());
+  await containment.fill(String(Math.min(0.95, was + 0.3)));
+  await results.page.waitForFunction(() => !/status-done/.test(document.querySelector("#results .results-status")?.className ?? ""));
+  await results.waitForFinalResults();
+  const after = await asa();
+  assert.ok(after < before, `Improved's phone ASA ${before} → ${after} min`);
+
+  // The views a strategist takes to their boss, at 1440×900.
+  await study.page.setViewportSize({ width: 1440, height: 900 });
+  for (const [selector, name] of [
+    ["section.volume", "volume"],
+    ["#capacity-heading", "capacity"],
+    [".capacity-day-heading", "day"],
+    ["#business-case-heading", "business-case"],
+  ]) {
+    await study.page.locator(selector).first().evaluate((el) => el.scrollIntoView());
+    await study.page.screenshot({ path: await shotPath(`capacity-1440x900-${name}`) });
+  }
+  await study.channel("Phone").getByLabel(/Agents on duty/).first().evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await study.page.screenshot({ path: await shotPath("capacity-1440x900-staffing") });
   await assertClean(study);
   await study.page.close();
 });

@@ -98,16 +98,21 @@ fn lines(report: &Report, channel: &str, tier: u8, key: &'static str) -> Vec<Des
         d.capacity.as_ref().and_then(|c| c.pools.iter().find(|p| p.channel == channel && p.tier == tier)).and_then(|p| p.figures.get(key))
     }
     let pool_of = |d| pool_of(d, channel, tier, key);
-    // Waits read in the unit that suits them (seconds of a phone queue,
-    // hours of an email backlog); the rest by their unit.
-    let (unit, factor) = match key {
-        "service_level" | "abandonment" | "occupancy" => ("%", 1.0),
-        "asa_minutes" => ("h", 1.0 / 60.0),
-        _ => ("", 1.0),
-    };
     let reference = report.designs.iter().filter_map(|d| pool_of(d).and_then(|e| e.estimate)).fold(0.0, |a: f64, b| a.max(b.abs()));
-    let f = NumberFormat::new(unit, &report.currency, reference * factor);
-    let scaled = |[lo, hi]: [f64; 2]| [lo * factor, hi * factor];
+    // Each wait (and its interval) reads in the unit that suits it: seconds
+    // of a phone queue that answers fast beside minutes of a strained one,
+    // hours of an email backlog. Other figures share one format.
+    let format_of = |minutes: f64| -> (NumberFormat, f64) {
+        let (unit, factor) = match key {
+            "service_level" | "abandonment" | "occupancy" => ("%", 1.0),
+            "asa_minutes" if minutes.abs() < 1.0 => ("s", 60.0),
+            "asa_minutes" if minutes.abs() < 60.0 => ("min", 1.0),
+            "asa_minutes" => ("h", 1.0 / 60.0),
+            _ => ("", 1.0),
+        };
+        let size = if key == "asa_minutes" { minutes } else { reference };
+        (NumberFormat::new(unit, &report.currency, size * factor), factor)
+    };
     report
         .designs
         .iter()
@@ -120,16 +125,22 @@ fn lines(report: &Report, channel: &str, tier: u8, key: &'static str) -> Vec<Des
                 .and_then(|c| c.capacity.as_ref())
                 .and_then(|c| c.pools.iter().find(|p| p.channel == channel && p.tier == tier))
                 .and_then(|p| p.figures.get(key));
+            let (f, factor) = format_of(e.and_then(|e| e.estimate).unwrap_or(reference));
+            let scaled = |[lo, hi]: [f64; 2]| [lo * factor, hi * factor];
             DesignLine {
                 design: d.name.clone(),
                 index: i,
                 value: e.and_then(|e| e.estimate).map_or("–".to_owned(), |v| f.value(v * factor)),
                 interval: e.and_then(|e| e.ci95).map(|ci| f.interval(scaled(ci))),
-                change: diff.map(|d| Change {
-                    arrow: direction_arrow(d.estimate),
-                    value: d.estimate.map_or("–".to_owned(), |v| f.change(v * factor)),
-                    interval: d.ci95.map(|ci| f.change_interval(scaled(ci))),
-                    verdict: d.verdict,
+                change: diff.map(|d| {
+                    let (f, factor) = format_of(d.estimate.unwrap_or(reference));
+                    let scaled = |[lo, hi]: [f64; 2]| [lo * factor, hi * factor];
+                    Change {
+                        arrow: direction_arrow(d.estimate),
+                        value: d.estimate.map_or("–".to_owned(), |v| f.change(v * factor)),
+                        interval: d.ci95.map(|ci| f.change_interval(scaled(ci))),
+                        verdict: d.verdict,
+                    }
                 }),
             }
         })
@@ -312,6 +323,11 @@ mod tests {
         assert!(sl.value.ends_with('%') && sl.interval.as_ref().is_some_and(|i| i.contains(" to ")), "{sl:?}");
         assert!(phone.rows[0].lines[1].change.as_ref().unwrap().value.ends_with("pp"));
         assert!(cards.iter().any(|c| c.title == "Phone · tier 2"));
+        // Waits in the unit of the longest: never "0.0 min" for seconds.
+        let asa = phone.rows.iter().find(|r| r.key == "asa_minutes").unwrap();
+        for line in &asa.lines {
+            assert!(!line.value.starts_with("0.0") && !line.value.starts_with("0\u{a0}"), "{}", line.value);
+        }
     }
 
     #[test]

@@ -20,6 +20,8 @@ enum Kind {
     Percent,
     /// Minutes, with `decimals`.
     Minutes { decimals: usize },
+    /// Whole seconds (a fast queue's waits).
+    Seconds,
     /// Elapsed time: a value in hours written in the unit that suits it.
     Duration(TimeUnit),
     /// Money in the study's currency.
@@ -58,6 +60,7 @@ impl NumberFormat {
         let kind = match unit {
             "%" => Kind::Percent,
             "min" => Kind::Minutes { decimals: if size >= 100.0 { 0 } else { 1 } },
+            "s" => Kind::Seconds,
             "h" => Kind::Duration(TimeUnit::for_hours(size)),
             "money" => {
                 let (prefix, suffix) = match currency_symbol(currency) {
@@ -97,6 +100,7 @@ impl NumberFormat {
             Kind::Percent if change => "pp".to_owned(),
             Kind::Percent => "%".to_owned(),
             Kind::Minutes { .. } => "min".to_owned(),
+            Kind::Seconds => "s".to_owned(),
             Kind::Duration(TimeUnit::Minutes) => "min".to_owned(),
             Kind::Duration(TimeUnit::Hours) => "h".to_owned(),
             Kind::Duration(TimeUnit::Days) => "days".to_owned(),
@@ -115,6 +119,7 @@ impl NumberFormat {
                 format!("{}{unit}", number(v * 100.0, 1, signed))
             }
             Kind::Minutes { decimals } => format!("{}\u{a0}min", number(v, *decimals, signed)),
+            Kind::Seconds => format!("{}\u{a0}s", number(v, 0, signed)),
             Kind::Duration(unit) => {
                 let (x, word, decimals) = match unit {
                     TimeUnit::Minutes => (v * 60.0, "min", if (v * 60.0).abs() >= 10.0 { 0 } else { 1 }),
