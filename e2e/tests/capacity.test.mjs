@@ -78,7 +78,7 @@ test("more agents on the phones lift the phone's service level; staffing out and
   const before = await phoneServiceLevel(study.page);
 
   const phone = study.channel("Phone");
-  const agents = phone.getByLabel(/Agents on duty/).first();
+  const agents = phone.getByLabel(/Agents on duty \(/).first();
   const roster = await agents.inputValue();
   assert.match(roster, /\d/);
   // Twice the agents in every hour.
@@ -91,11 +91,22 @@ test("more agents on the phones lift the phone's service level; staffing out and
 
   // Out and back in: the roster is kept.
   const toggle = phone.getByLabel(/Staffed: agents on duty/).first();
-  const rosters = await phone.getByLabel(/Agents on duty/).count();
+  const rosters = await phone.getByLabel(/Agents on duty \(/).count();
   await toggle.uncheck();
-  assert.equal(await phone.getByLabel(/Agents on duty/).count(), rosters - 1, "tier 1's roster is gone; tier 2's stays");
+  assert.equal(await phone.getByLabel(/Agents on duty \(/).count(), rosters - 1, "tier 1's roster is gone; tier 2's stays");
   await toggle.check();
-  assert.equal(await phone.getByLabel(/Agents on duty/).first().inputValue(), doubled);
+  assert.equal(await phone.getByLabel(/Agents on duty \(/).first().inputValue(), doubled);
+
+  // The compact grid: by hour of week, a row per day; a cell edits one hour.
+  await phone.getByRole("button", { name: "By hour of week" }).first().click();
+  const grid = phone.locator("table.roster-grid").first();
+  assert.equal(await grid.locator("tbody tr").count(), 7);
+  await grid.getByLabel("Agents on duty, Tue 10:00").fill("99");
+  await grid.getByLabel("Agents on duty, Tue 10:00").press("Tab");
+  const week = (await phone.getByLabel(/Agents on duty \(/).first().inputValue()).split(",").map((x) => Number(x.trim()));
+  assert.equal(week.length, 168);
+  assert.equal(week[24 + 10], 99, "Tuesday 10:00");
+  assert.equal(week[10], Number(doubled.split(",")[10]), "Monday 10:00 kept the day's roster");
 
   await phone.evaluate((el) => el.scrollIntoView());
   await study.page.setViewportSize({ width: 1280, height: 720 });
@@ -162,7 +173,7 @@ test("agents needed are found per design, the variant frees hours, and Apply wri
   await panel.getByRole("button", { name: "Apply to Improved" }).click();
   href = await study.waitForUrlChange(href, 15_000);
   await study.tab(/Improved/).click();
-  const roster = await study.channel("Phone").getByLabel(/Agents on duty/).first().inputValue();
+  const roster = await study.channel("Phone").getByLabel(/Agents on duty \(/).first().inputValue();
   assert.deepEqual(roster.split(",").map((s) => Number(s.trim())), needed);
   assert.match(await panel.locator(".agents-status").textContent(), /changed since this search/);
 
@@ -209,7 +220,7 @@ test("more IVR containment in Improved takes calls off the phones and shortens I
     await study.page.locator(selector).first().evaluate((el) => el.scrollIntoView());
     await study.page.screenshot({ path: await shotPath(`capacity-1440x900-${name}`) });
   }
-  await study.channel("Phone").getByLabel(/Agents on duty/).first().evaluate((el) => el.scrollIntoView({ block: "center" }));
+  await study.channel("Phone").getByLabel(/Agents on duty \(/).first().evaluate((el) => el.scrollIntoView({ block: "center" }));
   await study.page.screenshot({ path: await shotPath("capacity-1440x900-staffing") });
   await assertClean(study);
   await study.page.close();
