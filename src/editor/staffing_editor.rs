@@ -156,7 +156,7 @@ pub fn RosterGrid(path: FieldPath) -> impl IntoView {
                                     <caption class="visually-hidden">"Agents on duty by hour"</caption>
                                     <thead>
                                         <tr>
-                                            <th scope="col">{if shape == RosterShape::ByHour { "Every day" } else { "Day" }}</th>
+                                            <th scope="col">{if shape == RosterShape::ByHour { "Hour" } else { "Day" }}</th>
                                             {(0..24).map(|h| view! { <th scope="col">{format!("{h:02}")}</th> }).collect_view()}
                                         </tr>
                                     </thead>
