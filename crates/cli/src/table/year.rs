@@ -7,7 +7,7 @@
 //! ```
 
 use journey_engine::Estimate;
-use journey_engine::report::BusinessCase;
+use journey_engine::report::{BusinessCase, DesignYear, Saving};
 
 use super::align;
 use crate::format::thousands;
@@ -19,19 +19,19 @@ pub fn table(year: &BusinessCase, currency: &str) -> String {
     header.extend(year.savings.iter().map(|s| format!("{} saves vs {}", s.design, s.baseline)));
     let money = |x: f64| format!("{currency} {}", signed_thousands(x));
     let hours = |x: f64| format!("{} h", signed_thousands(x));
-    let rows: [(&str, &dyn Fn(&journey_engine::report::DesignYear) -> Estimate, &dyn Fn(&journey_engine::report::Saving) -> Estimate, bool); 4] = [
-        ("Contact costs", &|d| d.contact_cost, &|s| s.contact_cost, true),
-        ("Staffing", &|d| d.staffing_cost, &|s| s.staffing_cost, true),
-        ("Total", &|d| d.total_cost, &|s| s.total_cost, true),
-        ("Agent hours (freed)", &|d| d.agent_hours, &|s| s.agent_hours, false),
+    let rows = [
+        Row { label: "Contact costs", of_design: |d| d.contact_cost, of_saving: |s| s.contact_cost, money: true },
+        Row { label: "Staffing", of_design: |d| d.staffing_cost, of_saving: |s| s.staffing_cost, money: true },
+        Row { label: "Total", of_design: |d| d.total_cost, of_saving: |s| s.total_cost, money: true },
+        Row { label: "Agent hours (freed)", of_design: |d| d.agent_hours, of_saving: |s| s.agent_hours, money: false },
     ];
     let mut lines = vec![header];
-    for (label, of_design, of_saving, is_money) in rows {
-        let show = |x: f64| if is_money { money(x) } else { hours(x) };
-        let mut line = vec![label.to_owned()];
-        line.extend(year.designs.iter().map(|d| of_design(d).estimate.map_or("n/a".to_owned(), show)));
+    for row in rows {
+        let show = |x: f64| if row.money { money(x) } else { hours(x) };
+        let mut line = vec![row.label.to_owned()];
+        line.extend(year.designs.iter().map(|d| (row.of_design)(d).estimate.map_or("n/a".to_owned(), show)));
         line.extend(year.savings.iter().map(|s| {
-            let e = of_saving(s);
+            let e = (row.of_saving)(s);
             let value = e.estimate.map_or("n/a".to_owned(), show);
             match e.ci95 {
                 Some([lo, hi]) if hi > lo => format!("{value} [{}, {}]", signed_thousands(lo), signed_thousands(hi)),
@@ -47,6 +47,14 @@ pub fn table(year: &BusinessCase, currency: &str) -> String {
          with its paired 95% interval.\n",
     );
     out
+}
+
+/// One line of the section: what it shows of a design and of a saving.
+struct Row {
+    label: &'static str,
+    of_design: fn(&DesignYear) -> Estimate,
+    of_saving: fn(&Saving) -> Estimate,
+    money: bool,
 }
 
 /// A whole amount with thousands separators and a minus sign when negative.
