@@ -18,7 +18,7 @@ use super::DataTable;
 use super::axes::{self, Key, LegendItem, PlotArea, Tick, X_AXIS_HEIGHT};
 use super::paint::{DrawResult, Painter};
 use super::palette::{WHITE, design_color, design_marker};
-use super::scale::{Linear, nice_axis};
+use super::scale::{Linear, NiceAxis, nice_axis};
 use crate::results::format::number;
 
 /// One design's hours.
@@ -85,6 +85,9 @@ pub fn day_chart(report: &Report, channel: &str, tier: u8, target: &str) -> Opti
 }
 
 const PANEL_GAP: f64 = 44.0;
+
+/// One panel of the chart: its axis title, its axis, and how a tick reads.
+type Panel<'a> = (&'a str, &'a NiceAxis, &'a dyn Fn(f64) -> String);
 const PANELS: usize = 3;
 
 impl DayChart {
@@ -166,12 +169,12 @@ impl DayChart {
         let volume = nice_axis(0.0, most(&|s| &s.offered).max(most(&|s| &s.capacity)).max(1.0), 3);
         let share = nice_axis(0.0, 1.0, 2);
         let wait = nice_axis(0.0, most(&|s| &s.mean_wait).max(0.1), 3);
-        let panels: [(&str, &super::scale::NiceAxis, &dyn Fn(f64) -> String); PANELS] = [
+        let panels: [Panel; PANELS] = [
             ("Offered an hour", &volume, &|v| number(v, 0, false)),
             (&format!("Within {}", self.target), &share, &|v| format!("{}%", number(v * 100.0, 0, false))),
             ("Mean wait, min", &wait, &|v| number(v, if wait.step < 1.0 { 1 } else { 0 }, false)),
         ];
-        let ticks_of = |axis: &super::scale::NiceAxis, y: &Linear, label: &dyn Fn(f64) -> String| -> Vec<Tick> {
+        let ticks_of = |axis: &NiceAxis, y: &Linear, label: &dyn Fn(f64) -> String| -> Vec<Tick> {
             axis.ticks.iter().map(|&t| Tick { at: y.map(t), label: label(t) }).collect()
         };
         let left = 16.0
