@@ -286,3 +286,26 @@ test("every input has a visible label, and the page fits 1280×720 and 150% zoom
 
 // Keep the storage key in one place: the app and these tests must agree.
 assert.equal(STORAGE_KEY, "journey-simulator/study/v1");
+
+test("numbers as people write them: 20% in a rate, 3 000 and 1,200 in a count", { timeout: 90_000 }, async () => {
+  const study = await StudyPage.open(setup.session, "/");
+  await study.openExample("Password reset");
+  await study.tab(/Improved/).click();
+  const containment = study.channel("Phone").getByLabel("Containment");
+  let href = await study.href();
+  await containment.fill("20%");
+  href = await study.waitForUrlChange(href, 15_000);
+  assert.equal(await containment.getAttribute("aria-invalid"), null);
+  assert.match(await study.channel("Phone").locator(".field-hint").first().textContent(), /= 20%/);
+  assert.ok((await study.saved()).includes('"containment":0.2'), "the study holds 0.2");
+
+  const perDay = study.page.locator("section.volume").getByLabel(/Customers a day/);
+  await perDay.fill("3 000");
+  href = await study.waitForUrlChange(href, 15_000);
+  assert.ok((await study.saved()).includes('"customers_per_day":3000'));
+  await perDay.fill("1,200");
+  await study.waitForUrlChange(href, 15_000);
+  assert.ok((await study.saved()).includes('"customers_per_day":1200'));
+  await assertClean(study);
+  await study.page.close();
+});

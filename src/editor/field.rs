@@ -11,7 +11,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::number_text::{read_number, read_numbers, read_roster, same_value, shown};
+use super::number_text::{read_numbers, read_roster, read_written_number, same_value, shown};
 use crate::state::{FieldPath, StudyState, path};
 
 /// How a text input's text becomes a JSON value.
@@ -30,10 +30,11 @@ pub enum Codec {
 }
 
 impl Codec {
-    fn read(self, text: &str) -> Value {
+    /// The value of `text`; `percent`: the field is a rate, so `20%` is 0.2.
+    fn read(self, text: &str, percent: bool) -> Value {
         match self {
             Codec::Text => Value::String(text.to_owned()),
-            Codec::Number | Codec::Whole => read_number(text),
+            Codec::Number | Codec::Whole => read_written_number(text, percent),
             Codec::Numbers => read_numbers(text),
             Codec::Roster => read_roster(text),
         }
@@ -106,7 +107,7 @@ pub fn Field(
     let text = move || {
         let current = value.get();
         let kept = typed.get_value().filter(|t| match &current {
-            Some(v) => same_value(&codec.read(t), v),
+            Some(v) => same_value(&codec.read(t, percent), v),
             None => t.trim().is_empty(),
         });
         kept.unwrap_or_else(|| current.as_ref().map(shown).unwrap_or_default())
@@ -123,7 +124,7 @@ pub fn Field(
                 path::remove(d, &write_path);
             });
         } else {
-            state.set_at(&write_path, codec.read(&raw));
+            state.set_at(&write_path, codec.read(&raw, percent));
         }
     };
     let on_input = move |ev| {

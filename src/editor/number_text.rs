@@ -24,6 +24,76 @@ pub fn read_number(text: &str) -> Value {
     }
 }
 
+/// [`read_number`] for the way people write numbers: `1,200`, `1 200`
+/// and `1.200,5` with thousands separators, `0,3` with a decimal comma
+/// where that is unambiguous (a comma followed by other than three digits,
+/// or after a leading 0), and, for a rate (`percent`), `20%` as 0.2.
+/// Anything else goes to [`read_number`] unchanged.
+pub fn read_written_number(text: &str, percent: bool) -> Value {
+    let trimmed = text.trim();
+    if percent && let Some(rest) = trimmed.strip_suffix('%') {
+        return match written(rest).and_then(|t| t.parse::<f64>().ok()).filter(|x| x.is_finite()) {
+            Some(x) => Number::from_f64(x / 100.0).map_or_else(|| read_number(text), Value::Number),
+            None => read_number(text),
+        };
+    }
+    match written(trimmed) {
+        Some(plain) if plain != trimmed => read_number(&plain),
+        _ => read_number(text),
+    }
+}
+
+/// `text` with thousands separators taken out and a decimal comma made a
+/// point, when it reads one way only; `None` when it is not written so.
+fn written(text: &str) -> Option<String> {
+    let text = text.trim();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest.trim_start()),
+        None => ("", text),
+    };
+    // Spaces (plain, no-break, thin) between groups of three digits.
+    let spaced: String = digits.chars().filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')).collect();
+    if spaced.len() != digits.len() && !groups_of_three(digits.split([' ', '\u{a0}', '\u{202f}', '\u{2009}']).filter(|g| !g.is_empty())) {
+        return None;
+    }
+    let digits = spaced;
+    let commas = digits.matches(',').count();
+    let points = digits.matches('.').count();
+    let plain = match (commas, points) {
+        (0, _) => digits,
+        // "1.200,5": points group thousands, the comma is decimal.
+        (1, p) if p >= 1 => {
+            let (whole, fraction) = digits.split_once(',')?;
+            if !groups_of_three(whole.split('.')) {
+                return None;
+            }
+            format!("{}.{fraction}", whole.replace('.', ""))
+        }
+        // "0,3", "1,25": a decimal comma. "1,200": thousands.
+        (1, 0) => {
+            let (whole, fraction) = digits.split_once(',')?;
+            if fraction.len() == 3 && whole != "0" && !whole.is_empty() { format!("{whole}{fraction}") } else { format!("{whole}.{fraction}") }
+        }
+        // "1,200,000" or "1,200,000.5": commas group thousands.
+        (_, 0 | 1) => {
+            let (whole, fraction) = digits.split_once('.').map_or((digits.as_str(), None), |(w, f)| (w, Some(f)));
+            if !groups_of_three(whole.split(',')) {
+                return None;
+            }
+            let whole = whole.replace(',', "");
+            fraction.map_or(whole.clone(), |f| format!("{whole}.{f}"))
+        }
+        _ => return None,
+    };
+    plain.chars().all(|c| c.is_ascii_digit() || c == '.').then(|| format!("{sign}{plain}"))
+}
+
+/// Whether `groups` is 1–3 digits, then groups of exactly three.
+fn groups_of_three<'a>(mut groups: impl Iterator<Item = &'a str>) -> bool {
+    let Some(first) = groups.next() else { return false };
+    (1..=3).contains(&first.len()) && first.chars().all(|c| c.is_ascii_digit()) && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// The number in `text`, if it is one: digits with an optional sign,
 /// decimal point and exponent (`3`, `-2`, `0.45`, `.5`, `2.`, `1e3`).
 pub fn parse_number(text: &str) -> Option<Number> {
@@ -141,6 +211,27 @@ mod tests {
         assert_eq!(read_number("+7"), json!(7));
         assert_eq!(read_number("1e3"), json!(1000.0));
         assert_eq!(read_number("2.5E-1"), json!(0.25));
+    }
+
+    #[test]
+    fn reads_numbers_as_people_write_them() {
+        assert_eq!(read_written_number("1,200", false), json!(1200));
+        assert_eq!(read_written_number("1 200", false), json!(1200));
+        assert_eq!(read_written_number("1\u{a0}200\u{a0}000", false), json!(1200000));
+        assert_eq!(read_written_number("1,200,000.5", false), json!(1200000.5));
+        assert_eq!(read_written_number("1.200,5", false), json!(1200.5));
+        assert_eq!(read_written_number("0,3", false), json!(0.3));
+        assert_eq!(read_written_number("1,25", false), json!(1.25));
+        assert_eq!(read_written_number("-2,5", false), json!(-2.5));
+        assert_eq!(read_written_number("20%", true), json!(0.2));
+        assert_eq!(read_written_number(" 12,5 % ", true), json!(0.125));
+        // Plain numbers are as before; what reads two ways or not at all stays text.
+        assert_eq!(read_written_number("0.45", true), json!(0.45));
+        assert_eq!(read_written_number("20240601", false), json!(20240601));
+        for text in ["20%", "1,2,3", "12 34", "1.2.3,4", "abc", "1,,2", "1 2345"] {
+            let percent = false;
+            assert!(read_written_number(text, percent).is_string(), "{text:?} → {:?}", read_written_number(text, percent));
+        }
     }
 
     #[test]
