@@ -13,11 +13,6 @@ use super::format::count;
 use crate::run::{SearchState, StaffingSearch};
 use crate::state::StudyState;
 
-/// Agent hours a week a design's found rosters add up to.
-pub fn weekly_hours(need: &DesignNeed) -> u32 {
-    need.pools.iter().map(|p| p.needed_agent_hours_per_week).sum()
-}
-
 /// "Improved frees 1,393 agent hours a week against Current." for each
 /// variant that has an answer.
 pub fn frees_lines(needs: &[Option<Option<DesignNeed>>]) -> Vec<String> {
@@ -27,7 +22,7 @@ pub fn frees_lines(needs: &[Option<Option<DesignNeed>>]) -> Vec<String> {
         .skip(1)
         .filter_map(|n| n.as_ref().and_then(Option::as_ref))
         .map(|n| {
-            let delta = i64::from(weekly_hours(base)) - i64::from(weekly_hours(n));
+            let delta = i64::from(base.needed_agent_hours_per_week()) - i64::from(n.needed_agent_hours_per_week());
             let verb = if delta >= 0 { "frees" } else { "needs" };
             let more = if delta >= 0 { "" } else { " more" };
             format!("{} {verb} {}{more} agent hours a week against {} at this target.", n.design, count(delta.unsigned_abs()), base.design)
@@ -79,10 +74,10 @@ pub fn AgentsNeeded(#[prop(into)] study: Signal<Option<std::sync::Arc<Study>>>) 
     let problem = Memo::new(move |_| target().err());
     let find = move |_| {
         let (Ok(target), Some(study)) = (target(), study.get_untracked()) else { return };
-        workers.update_value(|w| w.start(&study, target, search));
+        workers.update_value(|w| w.start(study, target, search));
     };
     // Whether the answers are for the study now on screen.
-    let current = Memo::new(move |_| search.with(|s| study.with(|st| st.as_ref().is_some_and(|st| st.to_json() == s.study_json))));
+    let current = Memo::new(move |_| search.with(|s| study.with(|st| st.is_some() && *st == s.study)));
     view! {
         // Built only for a centre: hidden inputs would be fields without a
         // visible label.
@@ -143,7 +138,7 @@ pub fn AgentsNeeded(#[prop(into)] study: Signal<Option<std::sync::Arc<Study>>>) 
                         view! {
                             <div class="agents-design" data-design=need.design.clone()>
                                 <h4>
-                                    {format!("{}: {} agent hours a week", need.design, count(u64::from(weekly_hours(&need))))}
+                                    {format!("{}: {} agent hours a week", need.design, count(u64::from(need.needed_agent_hours_per_week())))}
                                 </h4>
                                 <div class="table-scroll">
                                     <table class="agents-table">

@@ -7,6 +7,7 @@
 //! A pool's card is plain data ([`PoolCard`], tested natively); the
 //! component lays it out as a table, a column per design.
 
+use journey_engine::report::PoolKey;
 use journey_engine::{QueueKind, Report, Study};
 use leptos::prelude::*;
 
@@ -46,17 +47,10 @@ pub struct FigureRow {
 /// after them), or none for a study without demand.
 pub fn pool_cards(report: &Report, study: &Study) -> Vec<PoolCard> {
     let Some(demand) = &study.demand else { return Vec::new() };
-    let mut pools: Vec<(String, u8, QueueKind)> = Vec::new();
-    for design in &report.designs {
-        for pool in design.capacity.iter().flat_map(|c| &c.pools) {
-            if !pools.iter().any(|(c, t, _)| *c == pool.channel && *t == pool.tier) {
-                pools.push((pool.channel.clone(), pool.tier, pool.queue));
-            }
-        }
-    }
-    pools
+    report
+        .pools()
         .into_iter()
-        .map(|(channel, tier, queue)| {
+        .map(|PoolKey { channel, tier, queue }| {
             let target = target_seconds(study, &channel, tier, queue, demand.service_level_seconds);
             let within = format!("Answered within {}", duration_seconds(target));
             let figures: [(&'static str, String); 5] = [

@@ -22,8 +22,8 @@ pub struct SearchState {
     /// One entry per design: `None` while searching, then its answer
     /// (`Some(None)`: the design has no live staffed pool).
     pub needs: Vec<Option<Option<DesignNeed>>>,
-    /// The study searched, as JSON (to tell whether the study changed since).
-    pub study_json: String,
+    /// The study searched (to tell whether the study changed since).
+    pub study: Option<std::sync::Arc<Study>>,
     pub target: Option<Target>,
     pub error: Option<String>,
 }
@@ -43,11 +43,12 @@ pub struct StaffingSearch {
 impl StaffingSearch {
     /// Starts a search of every design of `study` for `target`, whose
     /// progress and answers go to `state`. Ends any search before it.
-    pub fn start(&mut self, study: &Study, target: Target, state: RwSignal<SearchState>) {
+    pub fn start(&mut self, study: std::sync::Arc<Study>, target: Target, state: RwSignal<SearchState>) {
         self.workers.clear();
         let study_json = study.to_json();
-        state.set(SearchState { needs: vec![None; study.designs.len()], study_json: study_json.clone(), target: Some(target), error: None });
-        for design in 0..study.designs.len() {
+        let designs = study.designs.len();
+        state.set(SearchState { needs: vec![None; designs], study: Some(study), target: Some(target), error: None });
+        for design in 0..designs {
             let cell: Rc<RefCell<Option<SimulationWorker>>> = Rc::new(RefCell::new(None));
             let me = Rc::downgrade(&cell);
             let request = Request::Staff { run_id: design as u64, study_json: study_json.clone(), design, share: target.share, seconds: target.seconds };

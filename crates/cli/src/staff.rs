@@ -55,7 +55,7 @@ pub fn staff(args: StaffArgs) -> Result<(), CliError> {
         .iter()
         .skip(1)
         .filter(|_| needs[0].design == study.designs[0].name)
-        .map(|n| Frees { design: n.design.clone(), baseline: needs[0].design.clone(), agent_hours_per_week: hours(&needs[0]) - hours(n) })
+        .map(|n| Frees { design: n.design.clone(), baseline: needs[0].design.clone(), agent_hours_per_week: i64::from(needs[0].needed_agent_hours_per_week()) - i64::from(n.needed_agent_hours_per_week()) })
         .collect::<Vec<_>>();
     let text = match format {
         Format::Json => {
@@ -67,11 +67,6 @@ pub fn staff(args: StaffArgs) -> Result<(), CliError> {
         _ => table(&study.title, replications, args.target, &needs, &frees),
     };
     print(&text)
-}
-
-/// A design's needed agent hours a week over all its pools.
-fn hours(need: &DesignNeed) -> i64 {
-    need.pools.iter().map(|p| i64::from(p.needed_agent_hours_per_week)).sum()
 }
 
 fn table(title: &str, replications: u32, target: Target, needs: &[DesignNeed], frees: &[Frees]) -> String {

@@ -61,6 +61,13 @@ pub struct DesignNeed {
     pub met: bool,
 }
 
+impl DesignNeed {
+    /// Agent hours a week the found rosters of every pool add up to.
+    pub fn needed_agent_hours_per_week(&self) -> u32 {
+        self.pools.iter().map(|p| p.needed_agent_hours_per_week).sum()
+    }
+}
+
 /// One live pool's roster.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PoolNeed {

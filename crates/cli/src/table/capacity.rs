@@ -8,7 +8,7 @@
 //! …
 //! ```
 
-use journey_engine::report::CapacityReport;
+use journey_engine::report::{CapacityReport, PoolKey};
 use journey_engine::{Difference, Estimate, QueueKind, Report};
 
 use super::align;
@@ -46,17 +46,8 @@ pub fn table(report: &Report) -> String {
         header.push("Verdict".to_owned());
     }
     let mut lines = vec![header];
-    // Every pool any design has, in the order they first appear.
-    let mut pools: Vec<(String, u8, String)> = Vec::new();
-    for capacity in &capacities {
-        for p in &capacity.pools {
-            if !pools.iter().any(|(c, t, _)| *c == p.channel && *t == p.tier) {
-                let queue = if p.queue == QueueKind::Backlog { "backlog" } else { "live" };
-                pools.push((p.channel.clone(), p.tier, queue.to_owned()));
-            }
-        }
-    }
-    for (channel, tier, queue) in &pools {
+    for PoolKey { channel, tier, queue } in &report.pools() {
+        let queue = if *queue == QueueKind::Backlog { "backlog" } else { "live" };
         for (key, label, show) in FIGURES {
             let mut line = vec![format!("{channel} (tier {tier}, {queue}): {label}")];
             for capacity in &capacities {

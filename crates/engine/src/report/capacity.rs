@@ -82,6 +82,29 @@ pub struct PoolHourComparison {
     pub figures: KpiTable<Difference>,
 }
 
+/// A staffed pool as the report names it: channel, tier and queue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PoolKey {
+    pub channel: String,
+    pub tier: u8,
+    pub queue: QueueKind,
+}
+
+impl super::Report {
+    /// Every staffed pool any design has, in the order they first appear
+    /// (the baseline's first, then those only a variant has); none for
+    /// independent journeys.
+    pub fn pools(&self) -> Vec<PoolKey> {
+        let mut pools: Vec<PoolKey> = Vec::new();
+        for pool in self.designs.iter().filter_map(|d| d.capacity.as_ref()).flat_map(|c| &c.pools) {
+            if !pools.iter().any(|k| k.channel == pool.channel && k.tier == pool.tier) {
+                pools.push(PoolKey { channel: pool.channel.clone(), tier: pool.tier, queue: pool.queue });
+            }
+        }
+        pools
+    }
+}
+
 /// Which way each pool figure is good, if either, and what values it
 /// takes.
 fn pool_figure(key: &str) -> (Option<Better>, Scale) {

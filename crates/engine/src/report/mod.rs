@@ -30,7 +30,7 @@ mod business_case;
 mod capacity;
 
 pub use business_case::{BusinessCase, DAYS_A_YEAR, DesignYear, Saving, business_case};
-pub use capacity::{CapacityComparison, CapacityReport, PoolComparison, PoolReport};
+pub use capacity::{CapacityComparison, CapacityReport, PoolComparison, PoolKey, PoolReport};
 
 /// z-score of a two-sided 95% interval.
 pub const Z95: f64 = 1.959_963_984_540_054;
