@@ -27,7 +27,16 @@
 //! Only this module writes: [`StudyState::edit`] for inputs (any change to
 //! the draft, then revalidation) and [`StudyState::load`] for a whole new
 //! study (preset, link, file).
+//!
+//! Two rules hold for every write:
+//!
+//! - **Variants follow the baseline** (`follow.rs`): an edit of the first
+//!   design carries over to every variant that had the same value.
+//! - **Undo undoes the whole edit**, in every design it reached: the
+//!   history keeps whole drafts. Keystrokes in one field are one step,
+//!   ended when the person leaves the field ([`StudyState::end_typing`]).
 
+pub mod follow;
 pub mod path;
 
 use journey_engine::{Problem, Study, StudyError};
@@ -45,14 +54,27 @@ pub struct StudyState {
     draft: RwSignal<Value>,
     validation: Memo<Validation>,
     valid: RwSignal<Study>,
+    history: RwSignal<History>,
 }
+
+/// Drafts to go back and forward to.
+#[derive(Default)]
+struct History {
+    undo: Vec<Value>,
+    redo: Vec<Value>,
+    /// The field being typed in, whose keystrokes are one step.
+    typing: Option<FieldPath>,
+}
+
+/// How many steps Undo can go back.
+const UNDO_STEPS: usize = 100;
 
 impl StudyState {
     /// State that starts from a valid study.
     pub fn new(initial: Study) -> Self {
         let draft = RwSignal::new(initial.to_value());
         let validation = Memo::new(move |_| draft.with(Study::from_value));
-        Self { draft, validation, valid: RwSignal::new(initial) }
+        Self { draft, validation, valid: RwSignal::new(initial), history: RwSignal::new(History::default()) }
     }
 
     /// Creates the state and provides it as context to everything below.
@@ -106,23 +128,91 @@ impl StudyState {
         Memo::new(move |_| draft.with(|v| path::get(v, &path).cloned()))
     }
 
-    /// Changes the draft with `change`, then revalidates; the valid study
-    /// follows when the new draft validates.
+    /// Changes the draft with `change`, brings the variants along with
+    /// the baseline, then revalidates; the valid study follows when the
+    /// new draft validates. One step of Undo.
     pub fn edit(&self, change: impl FnOnce(&mut Value)) {
-        self.draft.update(change);
-        self.promote();
+        self.write(None, change);
     }
 
-    /// Puts `value` at `path` in the draft (see [`Self::edit`]).
+    /// Puts `value` at `path` in the draft (see [`Self::edit`]); writes
+    /// to the same field one after another are one step of Undo.
     pub fn set_at(&self, path: &FieldPath, value: Value) {
-        self.edit(|draft| {
+        self.write(Some(path.clone()), |draft| {
             path::set(draft, path, value);
         });
     }
 
     /// Replaces everything with a valid study (a preset, link or file).
     pub fn load(&self, study: Study) {
-        self.draft.set(study.to_value());
+        self.write(None, |draft| *draft = study.to_value());
+    }
+
+    /// Ends a run of keystrokes in one field: the next write is a new step.
+    pub fn end_typing(&self) {
+        self.history.update_untracked(|h| h.typing = None);
+    }
+
+    /// Whether there is an edit to undo. Tracked.
+    pub fn can_undo(&self) -> bool {
+        self.history.with(|h| !h.undo.is_empty())
+    }
+
+    /// Whether there is an undone edit to redo. Tracked.
+    pub fn can_redo(&self) -> bool {
+        self.history.with(|h| !h.redo.is_empty())
+    }
+
+    /// Goes back one step, in every design the step reached.
+    pub fn undo(&self) {
+        let Some(previous) = self.history.try_update(|h| {
+            h.typing = None;
+            h.undo.pop()
+        })
+        .flatten() else {
+            return;
+        };
+        let current = self.draft.get_untracked();
+        self.history.update(|h| h.redo.push(current));
+        self.draft.set(previous);
+        self.promote();
+    }
+
+    /// Goes forward one undone step.
+    pub fn redo(&self) {
+        let Some(next) = self.history.try_update(|h| {
+            h.typing = None;
+            h.redo.pop()
+        })
+        .flatten() else {
+            return;
+        };
+        let current = self.draft.get_untracked();
+        self.history.update(|h| h.undo.push(current));
+        self.draft.set(next);
+        self.promote();
+    }
+
+    fn write(&self, field: Option<FieldPath>, change: impl FnOnce(&mut Value)) {
+        let before = self.draft.get_untracked();
+        let mut after = before.clone();
+        change(&mut after);
+        follow::follow_baseline(&before, &mut after);
+        if after == before {
+            return;
+        }
+        self.history.update(|h| {
+            let same_field = field.is_some() && h.typing == field;
+            if !same_field {
+                h.undo.push(before);
+                if h.undo.len() > UNDO_STEPS {
+                    h.undo.remove(0);
+                }
+            }
+            h.redo.clear();
+            h.typing = field;
+        });
+        self.draft.set(after);
         self.promote();
     }
 
@@ -179,6 +269,50 @@ mod tests {
             state.set_at(&containment(), json!(0.4));
             assert_eq!(state.problems(), []);
             assert_ne!(state.valid().get_untracked(), before);
+        });
+    }
+
+    fn baseline_containment() -> FieldPath {
+        FieldPath::design(0).key("channels").index(1).key("self_service").key("containment")
+    }
+
+    fn draft_at(state: &StudyState, path: &FieldPath) -> Option<Value> {
+        state.draft().with_untracked(|d| path::get(d, path).cloned())
+    }
+
+    #[test]
+    fn an_edit_of_the_baseline_reaches_the_variants_and_undo_takes_it_back_everywhere() {
+        Owner::new().with(|| {
+            let state = StudyState::new(preset(0));
+            let same = FieldPath::design(1).key("channels").index(0).key("agent").key("resolution");
+            let baseline_same = FieldPath::design(0).key("channels").index(0).key("agent").key("resolution");
+            let before = state.draft().get_untracked();
+            state.set_at(&baseline_same, json!(0.5));
+            assert_eq!(draft_at(&state, &same), Some(json!(0.5)), "the variant follows");
+            assert!(state.can_undo());
+            state.undo();
+            assert_eq!(state.draft().get_untracked(), before);
+            assert!(state.can_redo());
+            state.redo();
+            assert_eq!(draft_at(&state, &same), Some(json!(0.5)));
+        });
+    }
+
+    #[test]
+    fn keystrokes_in_one_field_are_one_step_of_undo() {
+        Owner::new().with(|| {
+            let state = StudyState::new(preset(0));
+            let before = state.draft().get_untracked();
+            for typed in ["0", "0.", "0.3", "0.35"] {
+                state.set_at(&baseline_containment(), json!(typed.parse::<f64>().map_or(json!(typed), |n| json!(n))));
+            }
+            state.end_typing();
+            state.set_at(&baseline_containment(), json!(0.4));
+            state.undo();
+            assert_eq!(draft_at(&state, &baseline_containment()), Some(json!(0.35)));
+            state.undo();
+            assert_eq!(state.draft().get_untracked(), before);
+            assert!(!state.can_undo());
         });
     }
 

@@ -135,6 +135,8 @@ pub fn Field(
         }
     };
     let on_change = move |ev| {
+        // Leaving the field ends its step of Undo.
+        state.end_typing();
         if let Some(commit) = on_commit {
             commit.run(event_target_value(&ev));
         }

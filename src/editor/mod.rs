@@ -23,14 +23,14 @@
 mod changes;
 mod channel_editor;
 mod channel_refs;
-mod design_diff;
+pub(crate) mod design_diff;
 mod design_editor;
 mod design_tabs;
 mod distribution_editor;
 mod distribution_shape;
 mod field;
 mod focus;
-mod number_text;
+pub(crate) mod number_text;
 mod optional_section;
 mod part_list;
 mod persona_editor;
