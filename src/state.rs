@@ -37,6 +37,7 @@
 //!   ended when the person leaves the field ([`StudyState::end_typing`]).
 
 pub mod follow;
+pub mod help;
 pub mod path;
 
 use journey_engine::{Problem, Study, StudyError};

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use super::distribution_shape::{HEIGHT, KINDS, WIDTH, distribution_of, fields, kind_of, nice_text, picture, propose};
-use super::field::{Codec, Field, SectionProblem};
+use super::field::{Codec, Field, FieldHelp, SectionProblem, help_and_problem};
 use crate::state::{FieldPath, StudyState, path};
 
 #[component]
@@ -57,12 +57,15 @@ pub fn DistributionEditor(
     let legend_id = format!("{}-legend", path.dom_id());
     let labelled_by = legend_id.clone();
     let fieldset_id = path.dom_id();
+    let help_path = path.to_string();
     let problem_path = path.clone();
     let kind_problem_id = format!("{kind_id}-problem");
     let describe = kind_problem_id.clone();
     view! {
-        <fieldset class="distribution" id=fieldset_id tabindex="-1" aria-labelledby=labelled_by>
+        <fieldset class="distribution" id=fieldset_id.clone() tabindex="-1" aria-labelledby=labelled_by
+            aria-describedby=help_and_problem(&fieldset_id, &help_path, false)>
             <legend id=legend_id>{label} <span class="unit">" (" {unit} ")"</span></legend>
+            <FieldHelp path=help_path.clone() id=fieldset_id.clone() />
             <SectionProblem path=problem_path />
             <div class="distribution-body">
                 <div class="fields distribution-fields">

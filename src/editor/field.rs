@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::number_text::{read_numbers, read_roster, read_written_number, same_value, shown};
+use crate::state::help::help_for;
 use crate::state::{FieldPath, StudyState, path};
 
 /// How a text input's text becomes a JSON value.
@@ -59,9 +60,24 @@ pub fn percent_words(p: f64) -> String {
 }
 
 /// Ids of a field's helper texts, for `aria-describedby`.
-fn described_by(id: &str, hint: bool, problem: bool) -> Option<String> {
-    let ids: Vec<String> = [(hint, "hint"), (problem, "problem")].iter().filter(|(on, _)| *on).map(|(_, s)| format!("{id}-{s}")).collect();
+fn described_by(id: &str, help: bool, hint: bool, problem: bool) -> Option<String> {
+    let ids: Vec<String> =
+        [(help, "help"), (hint, "hint"), (problem, "problem")].iter().filter(|(on, _)| *on).map(|(_, s)| format!("{id}-{s}")).collect();
     (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// The help text of the field at `path` (`state/help.rs`), under the
+/// field: what it means, its unit, a typical range. Shown when the person
+/// asks for help (the editing bar) and always read by screen readers with
+/// the field; `id` is the field's own id.
+#[component]
+pub fn FieldHelp(path: String, id: String) -> impl IntoView {
+    help_for(&path).map(|text| view! { <p class="field-help" id=format!("{id}-help")>{text}</p> })
+}
+
+/// `aria-describedby` for a field that has help and maybe a problem.
+pub fn help_and_problem(id: &str, path: &str, problem: bool) -> Option<String> {
+    described_by(id, help_for(path).is_some(), false, problem)
 }
 
 /// A labelled text input for the value at `path`.
@@ -98,6 +114,9 @@ pub fn Field(
     let codec = codec.unwrap_or(Codec::Text);
     let id = path.dom_id();
     let path_text = path.to_string();
+    // The path on the element, so "the same field in another design" can
+    // be found from the one with focus (focus.rs).
+    let data_path = path_text.clone();
     let value = state.value_at(path.clone());
     let typed = StoredValue::new(None::<String>);
     let problem = Memo::new(move |_| state.problem_at(&path_text));
@@ -145,6 +164,8 @@ pub fn Field(
     let hint_id = format!("{id}-hint");
     let problem_id = format!("{id}-problem");
     let describe_id = id.clone();
+    let has_help = help_for(&data_path).is_some();
+    let data_help = data_path.clone();
     view! {
         <div class=format!("field {class}") class:field-invalid=move || problem.with(Option::is_some)>
             <label for=id.clone()>
@@ -152,6 +173,7 @@ pub fn Field(
             </label>
             <input
                 id=id.clone()
+                data-path=data_path
                 type="text"
                 inputmode=codec.input_mode()
                 autocomplete="off"
@@ -162,9 +184,10 @@ pub fn Field(
                 on:change=on_change
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
                 aria-describedby=move || {
-                    described_by(&describe_id, percent && percent_hint().is_some(), problem.with(Option::is_some))
+                    described_by(&describe_id, has_help, percent && percent_hint().is_some(), problem.with(Option::is_some))
                 }
             />
+            <FieldHelp path=data_help.clone() id=id.clone() />
             {percent.then(|| view! { <span class="field-hint" id=hint_id.clone()>{percent_hint}</span> })}
             {move || problem.get().map(|message| view! { <p class="field-problem" id=problem_id.clone()>{message}</p> })}
         </div>
@@ -183,22 +206,27 @@ pub fn CheckField(
     let state = StudyState::get();
     let id = path.dom_id();
     let path_text = path.to_string();
+    // The path on the element, so "the same field in another design" can
+    // be found from the one with focus (focus.rs).
+    let data_path = path_text.clone();
     let value = state.value_at(path.clone());
     let problem = Memo::new(move |_| state.problem_at(&path_text));
     let checked = move || value.with(|v| v.as_ref().and_then(Value::as_bool).unwrap_or(default));
     let problem_id = format!("{id}-problem");
-    let describe = problem_id.clone();
+    let (describe_id, describe_path, help_path) = (id.clone(), data_path.clone(), data_path.clone());
     view! {
         <div class="field field-check" class:field-invalid=move || problem.with(Option::is_some)>
             <input
                 id=id.clone()
+                data-path=data_path
                 type="checkbox"
                 prop:checked=checked
                 on:change=move |ev| state.set_at(&path, Value::Bool(event_target_checked(&ev)))
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
-                aria-describedby=move || problem.with(Option::is_some).then(|| describe.clone())
+                aria-describedby=move || help_and_problem(&describe_id, &describe_path, problem.with(Option::is_some))
             />
-            <label for=id>{label}</label>
+            <label for=id.clone()>{label}</label>
+            <FieldHelp path=help_path id=id />
             {move || problem.get().map(|message| view! { <p class="field-problem" id=problem_id.clone()>{message}</p> })}
         </div>
     }
@@ -218,19 +246,23 @@ pub fn SelectField(
     let state = StudyState::get();
     let id = path.dom_id();
     let path_text = path.to_string();
+    // The path on the element, so "the same field in another design" can
+    // be found from the one with focus (focus.rs).
+    let data_path = path_text.clone();
     let value = state.value_at(path.clone());
     let problem = Memo::new(move |_| state.problem_at(&path_text));
     let current = move || value.with(|v| v.as_ref().and_then(Value::as_str).unwrap_or(default).to_owned());
     let problem_id = format!("{id}-problem");
-    let describe = problem_id.clone();
+    let (describe_id, describe_path, help_path) = (id.clone(), data_path.clone(), data_path.clone());
     view! {
         <div class="field" class:field-invalid=move || problem.with(Option::is_some)>
             <label for=id.clone()>{label}</label>
             <select
                 id=id.clone()
+                data-path=data_path
                 on:change=move |ev| state.set_at(&path, Value::String(event_target_value(&ev)))
                 aria-invalid=move || problem.with(Option::is_some).then_some("true")
-                aria-describedby=move || problem.with(Option::is_some).then(|| describe.clone())
+                aria-describedby=move || help_and_problem(&describe_id, &describe_path, problem.with(Option::is_some))
                 prop:value=current
             >
                 {options
@@ -244,6 +276,7 @@ pub fn SelectField(
                     })
                     .collect_view()}
             </select>
+            <FieldHelp path=help_path id=id.clone() />
             {move || problem.get().map(|message| view! { <p class="field-problem" id=problem_id.clone()>{message}</p> })}
         </div>
     }

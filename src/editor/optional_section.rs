@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
+use super::field::{FieldHelp, help_and_problem};
 use crate::state::{FieldPath, StudyState, path};
 
 #[component]
@@ -26,6 +27,7 @@ pub fn OptionalSection(
     let problem = Memo::new(move |_| state.problem_at(&path_text));
     // Taking a section out and putting it back restores what it held.
     let stash = StoredValue::new(None::<Value>);
+    let path_string = path.to_string();
     let toggle = move |ev| {
         if event_target_checked(&ev) {
             let section = stash.try_update_value(Option::take).flatten().unwrap_or_else(template);
@@ -35,7 +37,7 @@ pub fn OptionalSection(
         }
     };
     let problem_id = format!("{id}-problem");
-    let describe = problem_id.clone();
+    let (describe_id, describe_path, help_path) = (id.clone(), path_string.clone(), path_string);
     view! {
         <div class="optional-section" class:optional-section-on=present>
             <div class="field field-check" class:field-invalid=move || problem.with(Option::is_some)>
@@ -45,9 +47,10 @@ pub fn OptionalSection(
                     prop:checked=present
                     on:change=toggle
                     aria-invalid=move || problem.with(Option::is_some).then_some("true")
-                    aria-describedby=move || problem.with(Option::is_some).then(|| describe.clone())
+                    aria-describedby=move || help_and_problem(&describe_id, &describe_path, problem.with(Option::is_some))
                 />
-                <label for=id>{label}</label>
+                <label for=id.clone()>{label}</label>
+                <FieldHelp path=help_path id=id />
                 {move || problem.get().map(|message| view! { <p class="field-problem" id=problem_id.clone()>{message}</p> })}
             </div>
             {move || present.get().then(|| view! { <div class="optional-section-body">{children()}</div> })}
