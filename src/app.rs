@@ -19,6 +19,7 @@ pub fn App() -> impl IntoView {
     // Reads the study context, so it comes after it.
     let simulation = provide_simulation();
     confirm_start(simulation);
+    let collapsed = RwSignal::new(false);
     view! {
         <header class="app-header">
             <h1>"Journey Simulator"</h1>
@@ -28,15 +29,32 @@ pub fn App() -> impl IntoView {
             <NoticeBanner />
             // Side by side on wide screens (public/layout.css): an edit and
             // its effect stay in view together.
-            <div class="workspace">
-                <section class="study-pane" aria-label="Study">
-                    <PresetPicker />
-                    <SharingBar />
-                    <StudyEditor />
+            <div class="workspace" class:editor-collapsed=move || collapsed.get()>
+                <section class="study-pane" aria-label="Study editor">
+                    // Where the study sits above the results (narrow windows,
+                    // 150% zoom): a way past it, and a way to fold it away.
+                    <div class="pane-shortcuts no-print">
+                        <a class="skip-link" href="#results">"Skip to results"</a>
+                        <button
+                            type="button"
+                            class="secondary editor-fold"
+                            aria-expanded=move || (!collapsed.get()).to_string()
+                            aria-controls="study-editor"
+                            on:click=move |_| collapsed.update(|c| *c = !*c)
+                        >
+                            {move || if collapsed.get() { "Show the study editor" } else { "Hide the study editor" }}
+                        </button>
+                    </div>
+                    <div id="study-editor" class="study-pane-body">
+                        <PresetPicker />
+                        <SharingBar />
+                        <StudyEditor />
+                    </div>
                 </section>
-                <section class="results-pane" aria-label="Results">
+                // Not a landmark of its own: the results inside are one.
+                <div class="results-pane">
                     <Results />
-                </section>
+                </div>
             </div>
             <RunBar />
         </main>

@@ -39,7 +39,9 @@ test("the volume is typed, drawn and shaped, and every change reaches the link",
   assert.equal(await bars.locator("rect.profile-bar").count(), 24);
   assert.match(await bars.locator("svg").getAttribute("aria-label"), /busiest 19/);
 
-  // Dragging over the bars draws: a press near the top of the 03:00 bar.
+  // Dragging over the bars draws: a press near the top of the 03:00 bar,
+  // in the middle of the pane, clear of the editing bar at its top.
+  await bars.locator("svg").evaluate((el) => el.scrollIntoView({ block: "center" }));
   const box = await bars.locator("svg").boundingBox();
   await study.page.mouse.move(box.x + box.width * (3.5 / 24), box.y + 4);
   await study.page.mouse.down();

@@ -233,6 +233,7 @@ test("the whole page, and nothing went wrong on the way", async () => {
   // own; unroll them (through the CSSOM, which the CSP allows) so one
   // picture holds the whole page.
   await results.page.evaluate(() => {
+    Object.assign(document.body.style, { height: "auto", overflow: "visible", display: "block" });
     for (const pane of document.querySelectorAll(".study-pane, .results-pane")) {
       pane.style.maxHeight = "none";
       pane.style.overflow = "visible";

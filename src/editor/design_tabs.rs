@@ -115,7 +115,26 @@ pub fn DesignTabs() -> impl IntoView {
     }
 }
 
-/// Duplicate and delete for the open design.
+/// Moves design `from` to place `to` (0 makes it the baseline) and keeps
+/// it open. Nothing follows: a new order changes no design's values.
+fn move_design(state: StudyState, open: OpenDesign, from: usize, to: usize) {
+    let mut moved = false;
+    state.edit(|d| {
+        if let Some(Value::Array(items)) = path::get_mut(d, &designs())
+            && from < items.len()
+            && to < items.len()
+        {
+            let design = items.remove(from);
+            items.insert(to, design);
+            moved = true;
+        }
+    });
+    if moved {
+        open.open(to);
+    }
+}
+
+/// Duplicate, reorder and delete for the open design.
 #[component]
 pub fn DesignActions(design: usize) -> impl IntoView {
     let state = StudyState::get();
@@ -131,8 +150,30 @@ pub fn DesignActions(design: usize) -> impl IntoView {
         open.open(design.saturating_sub(1));
         notices.show(Notice::replaced(format!("Deleted the design \u{201c}{name}\u{201d}."), previous));
     };
+    let last = move || open.count.get().saturating_sub(1);
     view! {
         <div class="design-actions">
+            {(design > 0)
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="secondary"
+                            title="Make this design the one every other design is compared with"
+                            on:click=move |_| move_design(state, open, design, 0)
+                        >
+                            "Make baseline"
+                        </button>
+                    }
+                })}
+            <button type="button" class="secondary" aria-label="Move design left" title="Move this design one place left"
+                on:click=move |_| move_design(state, open, design, design.saturating_sub(1)) disabled={design == 0}>
+                "\u{2190} Move"
+            </button>
+            <button type="button" class="secondary" aria-label="Move design right" title="Move this design one place right"
+                on:click=move |_| move_design(state, open, design, design + 1) disabled={move || design >= last()}>
+                "Move \u{2192}"
+            </button>
             <button type="button" class="secondary" on:click=duplicate disabled=move || { open.count.get() >= MAX_DESIGNS }>
                 "Duplicate design"
             </button>

@@ -16,6 +16,8 @@ pub struct OpenDesign {
     pub count: Memo<usize>,
     /// The open design: the chosen one, or the last if it went away.
     pub index: Memo<usize>,
+    /// The path of the design field that last had focus.
+    last_field: StoredValue<Option<String>>,
 }
 
 impl OpenDesign {
@@ -24,7 +26,7 @@ impl OpenDesign {
         let designs = FieldPath::root().key("designs");
         let count = Memo::new(move |_| state.draft().with(|d| path::get(d, &designs).and_then(Value::as_array).map_or(0, Vec::len)));
         let index = Memo::new(move |_| chosen.get().min(count.get().saturating_sub(1)));
-        let open = Self { chosen, count, index };
+        let open = Self { chosen, count, index, last_field: StoredValue::new(None) };
         provide_context(open);
         open
     }
@@ -35,6 +37,37 @@ impl OpenDesign {
 
     pub fn open(&self, index: usize) {
         self.chosen.set(index);
+    }
+
+    /// Remembers the design field that just took focus (a `focusin` on
+    /// the editor), for [`Self::open_same_field`].
+    pub fn remember_focus(&self, ev: &web_sys::FocusEvent) {
+        let path = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|el| el.get_attribute("data-path"));
+        if let Some(path) = path.filter(|p| design_of(p).is_some()) {
+            self.last_field.set_value(Some(path));
+        }
+    }
+
+    /// Opens design `index` at the field last edited in the open design
+    /// (or the nearest section there), so two designs' values of one field
+    /// can be compared by switching back and forth.
+    pub fn open_same_field(&self, index: usize) {
+        let from = self.index.get_untracked();
+        let field = self.last_field.get_value().filter(|p| design_of(p) == Some(from));
+        match field {
+            Some(path) => {
+                let prefix = format!("designs[{from}]");
+                let moved = format!("designs[{index}]{}", &path[prefix.len()..]);
+                self.last_field.set_value(Some(moved.clone()));
+                focus_problem(moved, *self);
+            }
+            None => {
+                self.open(index);
+                request_animation_frame(move || {
+                    focus_id_centred(&dom_id(&format!("designs[{index}]")));
+                });
+            }
+        }
     }
 }
 

@@ -9,7 +9,8 @@
 //! - `study_settings.rs`: title, currency, seed, journeys, satisfaction.
 //! - `volume_editor.rs`: the volume (demand) that makes a study a
 //!   simulated centre; `staffing_editor.rs`: agents on duty of a pool.
-//! - `design_tabs.rs`, `design_editor.rs`: designs as tabs; one design.
+//! - `design_tabs.rs`, `design_editor.rs`: designs as tabs; one design;
+//!   `editing_bar.rs`: which design is being edited, Undo and Redo.
 //! - `persona_editor.rs`, `channel_editor.rs`: the parts of a design, in
 //!   the list and cards of `part_list.rs`; `channel_refs.rs` keeps persona
 //!   mixes in step with channel names.
@@ -28,6 +29,7 @@ mod design_editor;
 mod design_tabs;
 mod distribution_editor;
 mod distribution_shape;
+mod editing_bar;
 mod field;
 mod focus;
 pub(crate) mod number_text;
@@ -48,6 +50,7 @@ use leptos::prelude::*;
 use crate::state::StudyState;
 use design_editor::DesignPanel;
 use design_tabs::DesignTabs;
+use editing_bar::{EditingBar, ShowHelp};
 use focus::OpenDesign;
 use problem_summary::ProblemSummary;
 use study_settings::StudySettings;
@@ -56,16 +59,22 @@ use volume_editor::VolumeSection;
 /// The whole editor: study settings, problems, and the designs as tabs.
 #[component]
 pub fn StudyEditor() -> impl IntoView {
-    OpenDesign::provide(StudyState::get());
+    let open = OpenDesign::provide(StudyState::get());
+    let show_help = RwSignal::new(false);
+    provide_context(ShowHelp(show_help));
     view! {
-        <div class="study-editor">
+        <div class="study-editor" class:show-help=move || show_help.get() on:focusin=move |ev| open.remember_focus(&ev)>
+            <EditingBar />
             <StudySettings />
             <VolumeSection />
             <ProblemSummary />
             <section class="panel designs" aria-labelledby="designs-heading">
                 <h2 id="designs-heading">"Designs"</h2>
                 <p class="designs-note">
-                    "The first design is the baseline; every other design is an idea compared against it."
+                    "The first design is the baseline; every other design is an idea compared against it. "
+                    <strong>"Variants follow the baseline:"</strong>
+                    " a change to the first design reaches every variant that had the same value, "
+                    "and what a variant changed on purpose stays as it is."
                 </p>
                 <DesignTabs />
                 <DesignPanel />

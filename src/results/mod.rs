@@ -14,6 +14,7 @@
 //!     │                    pain points, precision (plotters on <canvas>)
 //!     ├─▶ group_tables.rs  by persona, by first channel
 //!     ├─▶ export.rs        downloads: the engine's CSV of everything; each chart as SVG / PNG
+//!     ├─▶ how_it_works.rs  the model and the verdicts in plain words (a dialog)
 //!     └─▶ print.rs         the one-page printable report
 //! ```
 //!
@@ -28,6 +29,7 @@ pub mod charts;
 pub mod export;
 pub mod format;
 pub mod group_tables;
+pub mod how_it_works;
 pub mod kpi_cards;
 pub mod print;
 pub mod stories;
@@ -142,6 +144,7 @@ pub fn Results() -> impl IntoView {
                     {move || status().0}
                 </p>
                 <div class="results-actions no-print">
+                    <how_it_works::HowItWorks />
                     <button type="button" class="secondary" on:click=download_csv disabled=move || !has_report()>
                         "Download CSV"
                     </button>
