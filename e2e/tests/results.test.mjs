@@ -209,7 +209,7 @@ test("exports: one CSV of every figure, and a plot as SVG and PNG", async () => 
   await writeFile(join(SCREENSHOTS, "results-export.svg"), text);
 });
 
-test("the printed report fits one page: title, summary, KPI table and key plots, no editor", async () => {
+test("the printed report fits one page: title, what changed, the biggest changes, KPI table and key plots, no editor", async () => {
   const pdf = await results.page.pdf({ format: "A4", printBackground: true });
   await mkdir(SCREENSHOTS, { recursive: true });
   await writeFile(join(SCREENSHOTS, "results-print.pdf"), pdf);
@@ -219,6 +219,9 @@ test("the printed report fits one page: title, summary, KPI table and key plots,
   try {
     assert.equal(await results.page.locator(".print-report").isVisible(), true);
     assert.equal(await results.page.locator(".print-kpis tbody tr[data-kpi]").count(), 17);
+    // It leads with the answer: what each variant changes, and its biggest effects in words.
+    assert.match(await results.page.locator(".print-changes").textContent(), /changes: .*→/);
+    assert.match(await results.page.locator(".print-headlines li").first().textContent(), /goes from .* to .*95% CI/);
     assert.equal(await results.page.locator(".app-main > :not(#results)").first().isVisible(), false, "the editor is not printed");
     assert.equal(await results.section().getByRole("button", { name: "Download CSV" }).isVisible(), false);
   } finally {

@@ -12,9 +12,8 @@ use crate::results::charts::palette::design_color;
 use crate::state::{FieldPath, StudyState, path};
 
 /// The CSS colour of design `index`, as the charts draw it.
-pub fn design_css_color(index: usize) -> String {
-    let c = design_color(index);
-    format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
+fn design_css_color(index: usize) -> String {
+    design_color(index).css()
 }
 
 fn design_name(draft: &Value, index: usize) -> String {

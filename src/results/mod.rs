@@ -5,6 +5,7 @@
 //!  SimulationContext { report, study, status, convergence }   (src/run/)
 //!     │
 //!     ├─▶ status line: preview / refining / done
+//!     ├─▶ comparison.rs    one table: every KPI × design, each variant's change, biggest first
 //!     ├─▶ kpi_cards.rs     every KPI, every design, changes and verdicts
 //!     ├─▶ capacity_cards.rs a simulated centre's pools: service level, waits, occupancy
 //!     ├─▶ agents_needed.rs the fewest agents per hour meeting a target (workers), applied with a click
@@ -26,6 +27,7 @@ pub mod agents_needed;
 pub mod business_case;
 pub mod capacity_cards;
 pub mod charts;
+pub mod comparison;
 pub mod export;
 pub mod format;
 pub mod group_tables;
@@ -161,6 +163,7 @@ pub fn Results() -> impl IntoView {
             // canvases instead of building the whole view again.
             <div class="results-body" hidden=move || !has_report()>
                 <PrintReport report=report study=sim.study />
+                <comparison::ComparisonTable report=report />
                 <KpiCards report=report />
                 <CapacityCards report=report study=sim.study />
                 <AgentsNeeded study=sim.study />

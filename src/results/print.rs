@@ -2,14 +2,18 @@
 //!
 //! On screen this section is hidden; in print (see `public/results.css`,
 //! `@media print`) the editor and every control disappear and the page
-//! shows this header (title, what was simulated), a compact table of every
-//! KPI with each design's estimate and each variant's change and verdict,
-//! and the key plots (figures marked `print-key`).
+//! shows this header (title, what was simulated), what each design
+//! changes, its biggest effects in words, a simulated centre's year, a
+//! compact table of every KPI with each design's estimate and each
+//! variant's change and verdict, and the key plots (figures marked
+//! `print-key`).
 
 use journey_engine::Report;
 use leptos::prelude::*;
 
 use super::business_case::year_table;
+use super::comparison::{comparison_rows, headlines};
+use crate::editor::design_diff::design_changes;
 use super::format::count;
 use super::kpi_cards::{GROUPS, kpi_card};
 use super::verdict::Tone;
@@ -25,6 +29,24 @@ pub fn run_summary(report: &Report) -> String {
         report.seed,
         report.fingerprint
     )
+}
+
+/// Each variant's changes from the baseline, in the editor's words
+/// ("Phone › IVR › containment: 0.03 → 0.35").
+pub fn design_changes_in_words(study: Option<&journey_engine::Study>) -> Vec<(String, Vec<String>)> {
+    let Some(study) = study else { return Vec::new() };
+    let value = study.to_value();
+    let Some(designs) = value.get("designs").and_then(|d| d.as_array()) else { return Vec::new() };
+    let Some(baseline) = designs.first() else { return Vec::new() };
+    designs
+        .iter()
+        .skip(1)
+        .map(|d| {
+            let name = d.get("name").and_then(|n| n.as_str()).unwrap_or_default().to_owned();
+            let lines: Vec<String> = design_changes(baseline, d).iter().map(ToString::to_string).collect();
+            (name, if lines.is_empty() { vec!["no changes".to_owned()] } else { lines })
+        })
+        .collect()
 }
 
 #[component]
@@ -45,11 +67,28 @@ pub fn PrintReport(
                     .unwrap_or_default()
             });
             let variants: Vec<String> = r.designs.iter().skip(1).map(|d| d.name.clone()).collect();
+            let rows = comparison_rows(&r);
             let baseline = r.designs.first().map(|d| d.name.clone()).unwrap_or_default();
             view! {
                 <section class="print-only print-report" aria-hidden="true">
                     <h2 class="print-title">{r.title.clone()}</h2>
                     <p class="print-summary">{run_summary(&r)}</p>
+                    // The answer first: what each design changes, then what that does.
+                    <ul class="print-changes">
+                        {design_changes_in_words(study.get().as_deref())
+                            .into_iter()
+                            .map(|(name, lines)| view! { <li><strong>{format!("{name} changes: ")}</strong>{lines.join("; ")}</li> })
+                            .collect_view()}
+                    </ul>
+                    <ul class="print-headlines">
+                        {(1..r.designs.len())
+                            .flat_map(|i| headlines(&rows, i, 3).into_iter().map(move |l| (i, l)))
+                            .map(|(i, line)| {
+                                let name = r.designs[i].name.clone();
+                                view! { <li><strong>{format!("{name}: ")}</strong>{line}</li> }
+                            })
+                            .collect_view()}
+                    </ul>
                     <ul class="print-year">{year.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                     <table class="print-kpis">
                         <thead>

@@ -32,6 +32,13 @@ pub const GRID: Rgb = Rgb(0xd0, 0xd5, 0xdb);
 pub const NEUTRAL: Rgb = Rgb(0x8a, 0x96, 0xa3);
 pub const WHITE: Rgb = Rgb(0xff, 0xff, 0xff);
 
+impl Rgb {
+    /// The colour as CSS writes it: `#0072b2`.
+    pub fn css(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+}
+
 /// The colour of design `index` (0 is the baseline).
 pub fn design_color(index: usize) -> Rgb {
     match index {
