@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use crate::editor::{PresetPicker, StudyEditor};
+use crate::present::{PresentView, Presenting};
 use crate::results::Results;
 use crate::run::{RunBar, provide_simulation};
 use crate::sharing::{NoticeBanner, SharingBar, provide_study, start_succeeded};
@@ -19,6 +20,7 @@ pub fn App() -> impl IntoView {
     // Reads the study context, so it comes after it.
     let simulation = provide_simulation();
     confirm_start(simulation);
+    Presenting::provide();
     let collapsed = RwSignal::new(false);
     view! {
         <header class="app-header">
@@ -58,6 +60,7 @@ pub fn App() -> impl IntoView {
             </div>
             <RunBar />
         </main>
+        <PresentView />
     }
 }
 

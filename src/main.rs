@@ -2,6 +2,7 @@
 
 mod app;
 mod editor;
+mod present;
 mod results;
 mod run;
 mod sharing;

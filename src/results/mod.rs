@@ -146,6 +146,7 @@ pub fn Results() -> impl IntoView {
                     {move || status().0}
                 </p>
                 <div class="results-actions no-print">
+                    <crate::present::PresentButton />
                     <how_it_works::HowItWorks />
                     <button type="button" class="secondary" on:click=download_csv disabled=move || !has_report()>
                         "Download CSV"
