@@ -71,6 +71,12 @@ fn plus_minus(f: &NumberFormat, [lo, hi]: [f64; 2]) -> String {
     format!("±{}", text.trim_start_matches(['+', '\u{2212}']))
 }
 
+/// Fewer journeys than this in a group say nothing worth showing: its
+/// figures would swing with a handful of customers, and the normal
+/// approximation behind the intervals does not hold (the usual rule of
+/// thumb for a mean is 30). Such a row says so instead.
+pub const FEW_JOURNEYS: u64 = 30;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     pub group: String,
@@ -78,6 +84,7 @@ pub struct Row {
     pub design_index: usize,
     pub journeys: String,
     pub share: String,
+    /// Empty when the group has too few journeys ([`FEW_JOURNEYS`]).
     pub cells: Vec<Cell>,
 }
 
@@ -114,7 +121,7 @@ pub fn rows(report: &Report, dimension: Dimension) -> Vec<Row> {
                 design_index: i,
                 journeys: count(g.journeys),
                 share: format!("{}%", number(share * 100.0, 1, false)),
-                cells: GROUP_KPIS
+                cells: if g.journeys < FEW_JOURNEYS { Vec::new() } else { GROUP_KPIS
                     .iter()
                     .zip(&formats)
                     .map(|(&key, f)| {
@@ -124,7 +131,7 @@ pub fn rows(report: &Report, dimension: Dimension) -> Vec<Row> {
                             interval: e.and_then(|e| e.ci95).map(|ci| plus_minus(f, ci)),
                         }
                     })
-                    .collect(),
+                    .collect() },
             });
         }
     }
@@ -195,6 +202,11 @@ pub fn GroupTables(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>)
                                                                             <span class="cell-value">{row.share}</span>
                                                                             <span class="cell-interval">{row.journeys}</span>
                                                                         </td>
+                                                                        {row.cells.is_empty().then(|| view! {
+                                                                            <td class="too-few" colspan=GROUP_KPIS.len().to_string()>
+                                                                                {format!("Too few journeys to say anything (fewer than {FEW_JOURNEYS}): run more journeys.")}
+                                                                            </td>
+                                                                        })}
                                                                         {row
                                                                             .cells
                                                                             .into_iter()
@@ -230,6 +242,16 @@ pub fn GroupTables(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>)
 mod tests {
     use super::*;
     use crate::results::test_support::report_of;
+
+    #[test]
+    fn a_group_with_too_few_journeys_says_so_instead_of_figures() {
+        let report = report_of("password-reset", 200);
+        let rows = rows(&report, Dimension::Persona);
+        let small: Vec<&Row> = rows.iter().filter(|r| r.journeys.replace(',', "").parse::<u64>().unwrap() < FEW_JOURNEYS).collect();
+        assert!(!small.is_empty(), "200 journeys leave a small persona");
+        assert!(small.iter().all(|r| r.cells.is_empty()));
+        assert!(rows.iter().filter(|r| !small.contains(r)).all(|r| r.cells.len() == GROUP_KPIS.len()));
+    }
 
     #[test]
     fn intervals_read_as_plus_or_minus_half_their_width() {
