@@ -166,32 +166,32 @@ impl StudyState {
 
     /// Goes back one step, in every design the step reached.
     pub fn undo(&self) {
-        let Some(previous) = self.history.try_update(|h| {
-            h.typing = None;
-            h.undo.pop()
-        })
-        .flatten() else {
-            return;
-        };
-        let current = self.draft.get_untracked();
-        self.history.update(|h| h.redo.push(current));
-        self.draft.set(previous);
-        self.promote();
+        self.travel(true);
     }
 
     /// Goes forward one undone step.
     pub fn redo(&self) {
-        let Some(next) = self.history.try_update(|h| {
-            h.typing = None;
-            h.redo.pop()
-        })
-        .flatten() else {
-            return;
-        };
+        self.travel(false);
+    }
+
+    /// Undo (`back`) or Redo: the draft on screen goes onto the other
+    /// stack, the draft taken from this one is put on screen.
+    fn travel(&self, back: bool) {
         let current = self.draft.get_untracked();
-        self.history.update(|h| h.undo.push(current));
-        self.draft.set(next);
-        self.promote();
+        let target = self
+            .history
+            .try_update(|h| {
+                h.typing = None;
+                let (from, to) = if back { (&mut h.undo, &mut h.redo) } else { (&mut h.redo, &mut h.undo) };
+                let target = from.pop()?;
+                to.push(current);
+                Some(target)
+            })
+            .flatten();
+        if let Some(target) = target {
+            self.draft.set(target);
+            self.promote();
+        }
     }
 
     fn write(&self, field: Option<FieldPath>, change: impl FnOnce(&mut Value)) {

@@ -40,7 +40,7 @@ fn DesignEditor(design: usize) -> impl IntoView {
                 <DesignActions design=design />
             </div>
             <SectionProblem path=here.clone() />
-            {(design > 0).then(|| view! { <ChangesFromCurrent design=design /> })}
+            {(design > 0).then(|| view! { <ChangesFromCurrent /> })}
             <div class="design-settings">
                 <CheckField
                     path=here.key("context_carryover")

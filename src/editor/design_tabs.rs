@@ -17,7 +17,7 @@ fn designs() -> FieldPath {
 }
 
 /// The name a tab shows for design `index` of the draft.
-fn tab_name(draft: &Value, index: usize) -> String {
+pub(super) fn tab_name(draft: &Value, index: usize) -> String {
     match path::get(draft, &FieldPath::design(index).key("name")) {
         Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
         _ => format!("Design {}", index + 1),

@@ -4,43 +4,25 @@
 //! Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y anywhere on the page).
 
 use leptos::prelude::*;
-use serde_json::Value;
 
-use super::design_diff::design_changes;
+use super::design_tabs::tab_name;
 use super::focus::OpenDesign;
 use crate::results::charts::palette::design_color;
-use crate::state::{FieldPath, StudyState, path};
+use crate::state::StudyState;
 
-/// The CSS colour of design `index`, as the charts draw it.
-fn design_css_color(index: usize) -> String {
-    design_color(index).css()
-}
-
-fn design_name(draft: &Value, index: usize) -> String {
-    match path::get(draft, &FieldPath::design(index).key("name")) {
-        Some(Value::String(s)) if !s.trim().is_empty() => s.clone(),
-        _ => format!("Design {}", index + 1),
-    }
-}
-
-/// What the open design is, in words: `3 changes from Current`.
-fn changes_words(draft: &Value, index: usize) -> String {
-    if index == 0 {
-        return "the baseline: the other designs follow it".to_owned();
-    }
-    let (Some(baseline), Some(variant)) = (path::get(draft, &FieldPath::design(0)), path::get(draft, &FieldPath::design(index))) else {
-        return String::new();
-    };
-    let baseline_name = design_name(draft, 0);
-    match design_changes(baseline, variant).len() {
-        0 => format!("no changes from {baseline_name} yet"),
-        1 => format!("1 change from {baseline_name}"),
-        n => format!("{n} changes from {baseline_name}"),
+/// What the open design is, in words: `3 changes from Current`, given
+/// the baseline's name and how many changes the open design makes.
+fn changes_words(open: usize, baseline: &str, changes: usize) -> String {
+    match (open, changes) {
+        (0, _) => "the baseline: the other designs follow it".to_owned(),
+        (_, 0) => format!("no changes from {baseline} yet"),
+        (_, 1) => format!("1 change from {baseline}"),
+        (_, n) => format!("{n} changes from {baseline}"),
     }
 }
 
 /// Whether the fields' help texts show under them (the editing bar's
-/// "Help under fields"); the editor's root takes it as a class.
+/// "Show help"); the editor's root takes it as a class.
 #[derive(Clone, Copy)]
 pub struct ShowHelp(pub RwSignal<bool>);
 
@@ -68,13 +50,16 @@ pub fn EditingBar() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    let name = move || state.draft().with(|d| design_name(d, open.index.get()));
-    let changes = move || state.draft().with(|d| changes_words(d, open.index.get()));
+    let name = move || state.draft().with(|d| tab_name(d, open.index.get()));
+    let changes = move || {
+        let baseline = state.draft().with(|d| tab_name(d, 0));
+        changes_words(open.index.get(), &baseline, open.changes.with(Vec::len))
+    };
     let others = move || (0..open.count.get()).filter(|i| *i != open.index.get()).collect::<Vec<_>>();
     view! {
         <div class="editing-bar">
             <p class="editing-what">
-                <span class="design-swatch" aria-hidden="true" style:background=move || design_css_color(open.index.get())></span>
+                <span class="design-swatch" aria-hidden="true" style:background=move || design_color(open.index.get()).css()></span>
                 "Editing "
                 <strong>{name}</strong>
                 <span class="editing-changes">{move || format!(" \u{2014} {}", changes())}</span>
@@ -89,7 +74,7 @@ pub fn EditingBar() -> impl IntoView {
                                 {others
                                     .into_iter()
                                     .map(|i| {
-                                        let label = move || state.draft().with(|d| design_name(d, i));
+                                        let label = move || state.draft().with(|d| tab_name(d, i));
                                         view! {
                                             <button
                                                 type="button"
@@ -97,7 +82,7 @@ pub fn EditingBar() -> impl IntoView {
                                                 aria-label=move || format!("Same field in {}", label())
                                                 on:click=move |_| open.open_same_field(i)
                                             >
-                                                <span class="design-swatch" aria-hidden="true" style:background=design_css_color(i)></span>
+                                                <span class="design-swatch" aria-hidden="true" style:background=design_color(i).css()></span>
                                                 {label}
                                             </button>
                                         }

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
+use super::design_diff::design_changes;
 use crate::state::path::{design_of, dom_id, parent_of};
 use crate::state::{FieldPath, StudyState, path};
 
@@ -16,6 +17,10 @@ pub struct OpenDesign {
     pub count: Memo<usize>,
     /// The open design: the chosen one, or the last if it went away.
     pub index: Memo<usize>,
+    /// What the open design changes from the baseline, in words (none
+    /// for the baseline itself): "Changes from Current" lists them, the
+    /// editing bar counts them.
+    pub changes: Memo<Vec<String>>,
     /// The path of the design field that last had focus.
     last_field: StoredValue<Option<String>>,
 }
@@ -26,7 +31,14 @@ impl OpenDesign {
         let designs = FieldPath::root().key("designs");
         let count = Memo::new(move |_| state.draft().with(|d| path::get(d, &designs).and_then(Value::as_array).map_or(0, Vec::len)));
         let index = Memo::new(move |_| chosen.get().min(count.get().saturating_sub(1)));
-        let open = Self { chosen, count, index, last_field: StoredValue::new(None) };
+        let changes = Memo::new(move |_| {
+            let open = index.get();
+            state.draft().with(|d| match (path::get(d, &FieldPath::design(0)), path::get(d, &FieldPath::design(open))) {
+                (Some(baseline), Some(variant)) if open > 0 => design_changes(baseline, variant).iter().map(ToString::to_string).collect(),
+                _ => Vec::new(),
+            })
+        });
+        let open = Self { chosen, count, index, changes, last_field: StoredValue::new(None) };
         provide_context(open);
         open
     }

@@ -54,10 +54,10 @@ impl Deck {
     /// The deck for `variant` (1 is the first variant); `None` without a
     /// variant to compare.
     pub fn new(report: &Report, study: &Study, variant: usize, customer: usize) -> Option<Self> {
-        let (base, var) = (report.designs.first()?, report.designs.get(variant)?);
         if variant == 0 {
             return None;
         }
+        let (base, var) = (report.designs.first()?, report.designs.get(variant)?);
         let changes =
             design_changes_in_words(Some(study)).into_iter().nth(variant - 1).map(|(_, lines)| lines).unwrap_or_default();
         let picks = pick_stories(report, variant, customer + 1);

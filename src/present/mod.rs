@@ -18,7 +18,7 @@ pub mod deck;
 use leptos::prelude::*;
 
 use crate::results::format::number;
-use crate::results::stories::StorySide;
+use crate::results::stories::{STORY_COUNT, StorySide};
 use crate::results::verdict::Tone;
 use crate::run::SimulationContext;
 use deck::{Deck, Slide};
@@ -140,7 +140,7 @@ pub fn PresentView() -> impl IntoView {
                             })}
                         <button type="button" class="secondary" title="Another of the customers the change alters most"
                             on:click=move |_| {
-                                set_customer.update(|c| *c = (*c + 1) % 5);
+                                set_customer.update(|c| *c = (*c + 1) % STORY_COUNT);
                                 set_at.set(1.min(count().saturating_sub(1)));
                             }>
                             "Another customer"

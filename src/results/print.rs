@@ -5,8 +5,8 @@
 //! shows this header (title, what was simulated), what each design
 //! changes, its biggest effects in words, a simulated centre's year, a
 //! compact table of every KPI with each design's estimate and each
-//! variant's change and verdict, and the key plots (figures marked
-//! `print-key`).
+//! variant's change and verdict (the rows of `comparison.rs`), and the key
+//! plots (figures marked `print-key`).
 
 use journey_engine::Report;
 use leptos::prelude::*;
@@ -15,7 +15,6 @@ use super::business_case::year_table;
 use super::comparison::{comparison_rows, headlines};
 use crate::editor::design_diff::design_changes;
 use super::format::count;
-use super::kpi_cards::{GROUPS, kpi_card};
 use super::verdict::Tone;
 
 /// One line saying what was simulated.
@@ -102,53 +101,54 @@ pub fn PrintReport(
                             </tr>
                         </thead>
                         <tbody>
-                            {GROUPS
+                            {rows
                                 .iter()
-                                .flat_map(|(group, keys)| {
-                                    let r = r.clone();
-                                    let head = view! {
-                                        <tr class="print-group">
-                                            <th colspan=(r.designs.len() * 2).to_string() scope="rowgroup">{*group}</th>
+                                .enumerate()
+                                .flat_map(|(i, row)| {
+                                    // A heading row where a group of KPIs starts.
+                                    let head = (i == 0 || rows[i - 1].group != row.group).then(|| {
+                                        view! {
+                                            <tr class="print-group">
+                                                <th colspan=(r.designs.len() * 2).to_string() scope="rowgroup">{row.group}</th>
+                                            </tr>
+                                        }
+                                        .into_any()
+                                    });
+                                    let card = &row.card;
+                                    let changes: Vec<_> = card.lines.iter().filter_map(|l| l.change.clone()).collect();
+                                    let line = view! {
+                                        <tr data-kpi=card.key>
+                                            <th scope="row">{card.label}</th>
+                                            {card
+                                                .lines
+                                                .iter()
+                                                .map(|l| {
+                                                    view! {
+                                                        <td>
+                                                            {l.value.clone()}
+                                                            <span class="print-ci">{l.interval.clone().unwrap_or_default()}</span>
+                                                        </td>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                            {changes
+                                                .into_iter()
+                                                .map(|c| {
+                                                    let tone = Tone::of(c.verdict);
+                                                    view! {
+                                                        <td class=tone.class()>
+                                                            {c.value}
+                                                            " "
+                                                            <strong>{format!("{} {}", tone.icon(), c.verdict.label())}</strong>
+                                                            <span class="print-ci">{c.interval.unwrap_or_default()}</span>
+                                                        </td>
+                                                    }
+                                                })
+                                                .collect_view()}
                                         </tr>
                                     }
                                     .into_any();
-                                    std::iter::once(head)
-                                        .chain(keys.iter().filter_map(move |&key| kpi_card(&r, key)).map(|card| {
-                                            let changes: Vec<_> = card.lines.iter().filter_map(|l| l.change.clone()).collect();
-                                            view! {
-                                                <tr data-kpi=card.key>
-                                                    <th scope="row">{card.label}</th>
-                                                    {card
-                                                        .lines
-                                                        .iter()
-                                                        .map(|l| {
-                                                            view! {
-                                                                <td>
-                                                                    {l.value.clone()}
-                                                                    <span class="print-ci">{l.interval.clone().unwrap_or_default()}</span>
-                                                                </td>
-                                                            }
-                                                        })
-                                                        .collect_view()}
-                                                    {changes
-                                                        .into_iter()
-                                                        .map(|c| {
-                                                            let tone = Tone::of(c.verdict);
-                                                            view! {
-                                                                <td class=tone.class()>
-                                                                    {c.value}
-                                                                    " "
-                                                                    <strong>{format!("{} {}", tone.icon(), c.verdict.label())}</strong>
-                                                                    <span class="print-ci">{c.interval.unwrap_or_default()}</span>
-                                                                </td>
-                                                            }
-                                                        })
-                                                        .collect_view()}
-                                                </tr>
-                                            }
-                                            .into_any()
-                                        }))
-                                        .collect::<Vec<_>>()
+                                    head.into_iter().chain(std::iter::once(line))
                                 })
                                 .collect_view()}
                         </tbody>

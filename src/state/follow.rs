@@ -22,6 +22,7 @@
 
 use serde_json::{Map, Value};
 
+use super::path::{self, FieldPath};
 use crate::editor::number_text::same_value;
 
 /// After an edit of a study draft (`before` → `after`), brings the
@@ -160,14 +161,9 @@ fn rename(design: &mut Value, list: &str, old: &str, new: &str) {
     if list != "channels" {
         return;
     }
-    for persona in design.get_mut("personas").and_then(Value::as_array_mut).into_iter().flatten() {
-        if let Some(mix) = persona.get_mut("channel_mix").and_then(Value::as_object_mut)
-            && !mix.contains_key(new)
-            && let Some(weight) = mix.get(old).cloned()
-        {
-            // Keeps the key's place in the mix, so the file reads the same.
-            *mix = std::mem::take(mix).into_iter().map(|(k, v)| if k == old { (new.to_owned(), weight.clone()) } else { (k, v) }).collect();
-        }
+    let personas = design.get("personas").and_then(Value::as_array).map_or(0, Vec::len);
+    for p in 0..personas {
+        path::rename_key(design, &FieldPath::root().key("personas").index(p).key("channel_mix"), old, new);
     }
 }
 
