@@ -38,6 +38,9 @@
 //!   breakdowns, plots' data and stories.
 //! - [`csv`] writes a report as CSV, for the command line and the app's
 //!   download alike.
+//! - [`ripple`] lays out where every customer is over a stretch of a day
+//!   (a centre's replication, or journeys on their own clocks), for the
+//!   workshop's animation.
 //! - [`presets`] holds example studies; [`link`] packs a study into a URL
 //!   fragment.
 
@@ -54,6 +57,7 @@ pub mod kpi;
 pub mod link;
 pub mod presets;
 pub mod report;
+pub mod ripple;
 mod special;
 mod run;
 mod streams;

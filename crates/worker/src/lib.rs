@@ -36,6 +36,7 @@ pub mod plan;
 use std::ops::Range;
 
 use journey_engine::agents_needed::{DesignNeed, Target, agents_needed};
+use journey_engine::ripple::Ripple;
 use journey_engine::{Study, Tally};
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +56,9 @@ pub enum Request {
     /// `share` of contacts within `seconds` (the whole search, on this
     /// worker's thread; `journey_engine::agents_needed`).
     Staff { run_id: u64, study_json: String, design: usize, share: f64, seconds: f64 },
+    /// Lay out where every customer of design `design` is over a stretch
+    /// of a day (`journey_engine::ripple`), for the workshop's animation.
+    Ripple { run_id: u64, study_json: String, design: usize },
 }
 
 /// A message from a worker to the page (CBOR bytes).
@@ -70,6 +74,8 @@ pub enum Response {
     Tally { run_id: u64, chunks: Range<u64>, tally: Tally },
     /// What design `design` needs (`None`: it has no live staffed pool).
     Staffed { run_id: u64, design: usize, need: Option<DesignNeed> },
+    /// Design `design`'s stretch of a day.
+    Ripple { run_id: u64, design: usize, ripple: Ripple },
     /// The request could not be carried out (`run_id` when it was known).
     Error { run_id: Option<u64>, message: String },
 }
@@ -109,6 +115,10 @@ impl Worker {
                     let target = Target { share, seconds };
                     Response::Staffed { run_id, design, need: agents_needed(study, design, target, 1) }
                 }
+                Err(message) => Response::Error { run_id: Some(run_id), message },
+            },
+            Request::Ripple { run_id, study_json, design } => match self.study(study_json) {
+                Ok(study) => Response::Ripple { run_id, design, ripple: Ripple::of(study, design) },
                 Err(message) => Response::Error { run_id: Some(run_id), message },
             },
         }
@@ -330,5 +340,19 @@ mod tests {
             let study = Study::from_json(preset.json).unwrap();
             assert_eq!(Study::from_json(&study.to_json()).unwrap(), study, "{}", preset.id);
         }
+    }
+
+    /// The workshop's ripple is laid out in a worker and arrives exactly
+    /// as the engine laid it out (CBOR keeps every minute bit for bit).
+    #[test]
+    fn a_ripple_arrives_as_the_engine_lays_it_out() {
+        let study = centre("password-reset", 2);
+        let mut worker = Worker::new();
+        let bytes = worker.handle_json(&encode_request(&Request::Ripple { run_id: 4, study_json: study.to_json(), design: 1 }));
+        let Ok(Response::Ripple { run_id: 4, design: 1, ripple }) = decode_response(&bytes) else {
+            panic!("expected a ripple");
+        };
+        assert!(!ripple.tracks.is_empty());
+        assert_eq!(ripple, Ripple::of(&study, 1));
     }
 }

@@ -168,7 +168,8 @@ impl Centre<'_, '_> {
         }
         let mut now = start;
         while let Some((time, event)) = self.schedule.next() {
-            if time > self.calendar.horizon {
+            // A trace for a picture of the day needs nothing after its end.
+            if time > self.calendar.horizon || self.trace.as_ref().is_some_and(|(_, until)| time > *until) {
                 break;
             }
             now = time;
