@@ -153,6 +153,68 @@ pub fn pick_stories(report: &Report, variant: usize, count: usize) -> Vec<usize>
     picked
 }
 
+/// Which customer a trainer tells the room about.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CustomerPick {
+    /// One of those the variant changes most (the stories above).
+    #[default]
+    MostChanged,
+    /// The customer closest to the baseline's average: its satisfaction
+    /// and number of contacts.
+    Typical,
+    /// The baseline's unhappiest customer.
+    Worst,
+}
+
+impl CustomerPick {
+    pub const ALL: [CustomerPick; 3] = [CustomerPick::MostChanged, CustomerPick::Typical, CustomerPick::Worst];
+
+    /// Its name in a link (`customer=worst`).
+    pub fn key(self) -> &'static str {
+        match self {
+            CustomerPick::MostChanged => "changed",
+            CustomerPick::Typical => "typical",
+            CustomerPick::Worst => "worst",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CustomerPick::MostChanged => "Most changed by the fix",
+            CustomerPick::Typical => "A typical customer",
+            CustomerPick::Worst => "The worst journey",
+        }
+    }
+}
+
+/// The story to tell for `pick` against `variant`; `nth` steps through
+/// the most changed ones.
+pub fn pick_story(report: &Report, variant: usize, pick: CustomerPick, nth: usize) -> Option<usize> {
+    let base = report.designs.first()?;
+    let contacts = |s: &StoryReport| s.steps.iter().filter(|s| matches!(s.step, Step::Contact { .. })).count() as f64;
+    let by = |key: &dyn Fn(&StoryReport) -> f64| {
+        // The smallest key; the earliest story of equals.
+        (0..base.stories.len()).min_by(|&a, &b| key(&base.stories[a]).total_cmp(&key(&base.stories[b])).then(a.cmp(&b)))
+    };
+    match pick {
+        CustomerPick::MostChanged => {
+            let picks = pick_stories(report, variant, nth + 1);
+            picks.get(nth).or(picks.first()).copied()
+        }
+        CustomerPick::Typical => {
+            let mean = |key: &str| base.kpis.get(key).and_then(|e| e.estimate);
+            let (satisfaction, per_journey) = (mean("satisfaction")?, mean("contacts_per_journey")?);
+            by(&|s| (s.satisfaction - satisfaction).abs() + 10.0 * (contacts(s) - per_journey).abs())
+        }
+        // Unhappiest first; of equals, the unresolved and the longest.
+        CustomerPick::Worst => by(&|s| s.satisfaction + if s.resolved { 0.5 } else { 0.0 } - 0.01 * contacts(s)),
+    }
+}
+
 /// Design `design`'s side of story `story`; `study` names the channels.
 pub fn story_side(report: &Report, study: &Study, design: usize, story: usize) -> Option<StorySide> {
     let d = report.designs.get(design)?;

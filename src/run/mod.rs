@@ -13,10 +13,13 @@
 //! - `worker.rs`: one Web Worker seen from the page.
 //! - `staffing_search.rs`: workers of their own that find the agents a
 //!   centre needs (one per design).
+//! - `ripple_layout.rs`: workers that lay out the workshop's day in the
+//!   centre (one per design).
 //! - `run_bar.rs`: status, progress, time left and Stop.
 
 mod context;
 mod run_bar;
+mod ripple_layout;
 mod runner;
 mod staffing_search;
 mod worker;
@@ -24,6 +27,7 @@ mod worker;
 // Read by the results view and the run bar.
 #[allow(unused_imports)]
 pub use context::{ConvergencePoint, DEBOUNCE, KpiHalfWidths, RunStatus, SimulationContext, Unit, provide_simulation};
+pub use ripple_layout::RippleLayout;
 pub use run_bar::RunBar;
 pub use staffing_search::{SearchState, StaffingSearch};
 #[allow(unused_imports)]

@@ -427,8 +427,9 @@ impl Inner {
                     self.after_merge();
                 }
             }
-            // The run's workers are never asked for staffing (staffing_search.rs has its own).
-            WorkerEvent::Response(Response::Staffed { .. }, _) => {
+            // The run's workers are never asked for staffing or ripples
+            // (staffing_search.rs and ripple_layout.rs have their own).
+            WorkerEvent::Response(Response::Staffed { .. } | Response::Ripple { .. }, _) => {
                 self.slots[index].state = SlotState::Idle;
                 self.dispatch();
             }

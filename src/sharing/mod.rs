@@ -23,7 +23,8 @@ pub use copy_link::CopyLink;
 pub use import_export::{ExportStudy, ImportStudy};
 pub use notice::{Notice, NoticeBanner, Notices};
 pub use opening::Source;
-pub use share_url::{OpenedFrom, app_stopped, provide_study, start_succeeded};
+pub use browser::copy_text;
+pub use share_url::{OpenedFrom, app_stopped, current_link, provide_study, start_succeeded};
 
 use leptos::prelude::*;
 

@@ -25,13 +25,16 @@ const TABLE_DELAY: std::time::Duration = std::time::Duration::from_millis(300);
 /// Numbers the figures of the page, for their ids.
 static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
 
-/// Draws `chart` on `canvas`, laid out `css_width` CSS pixels wide; returns
-/// the milliseconds the drawing took (sizing the canvas included).
-pub fn draw_on_canvas(canvas: &HtmlCanvasElement, chart: &Chart, css_width: f64) -> Result<f64, ChartError> {
+/// Draws `chart` on `canvas`, laid out `layout_width` wide (by default its
+/// `css_width` in CSS pixels) and scaled to the canvas; returns the
+/// milliseconds the drawing took (sizing the canvas included).
+pub fn draw_on_canvas(canvas: &HtmlCanvasElement, chart: &Chart, css_width: f64, layout_width: Option<f64>) -> Result<f64, ChartError> {
     let window = window();
     let started = window.performance().map(|p| p.now());
-    let width = css_width.max(chart.min_width());
-    let ratio = window.device_pixel_ratio().clamp(1.0, 3.0);
+    let width = layout_width.unwrap_or(css_width).max(chart.min_width());
+    // Pixels enough for the shown size: a chart laid out narrower than it
+    // is shown (the Present view's, large for a room) stays sharp.
+    let ratio = window.device_pixel_ratio().clamp(1.0, 3.0) * (css_width / width).max(1.0);
     let frame = Frame::canvas(width, chart.height(width).round(), ratio);
     let (w, h) = frame.pixels();
     // The canvas's CSS is `width: 100%; height: auto`, so its shown height
@@ -58,6 +61,10 @@ pub fn ChartFigure(
     /// Base of the download file names, e.g. "distribution-cost".
     #[prop(into)]
     file_stem: Signal<String>,
+    /// Lay the chart out this wide and scale it to the canvas (larger
+    /// text on a wide canvas); by default it is laid out as wide as shown.
+    #[prop(optional)]
+    layout_width: Option<f64>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     // The canvas is named by the chart's title and described by its
@@ -106,7 +113,7 @@ pub fn ChartFigure(
                         request_animation_frame(move || set_resized.update(|n| *n += 1));
                     }
                 }
-                match draw_on_canvas(&canvas, chart, width.get_value()) {
+                match draw_on_canvas(&canvas, chart, width.get_value(), layout_width) {
                     Ok(ms) => {
                         set_draw_ms.set(Some(ms));
                         set_error.set(None);
