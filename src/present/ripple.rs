@@ -8,8 +8,9 @@
 //! canvas, once a frame (`requestAnimationFrame`), with pause, restart and
 //! speed. Each zone fills from the bottom in order of arrival there, so a
 //! queue's column is its length. The canvas carries `data-frames`,
-//! `data-draw-ms` (mean drawing time of a frame) and `data-frame-ms` (mean
-//! time between frames) for measuring it.
+//! `data-draw-ms` (mean drawing time of a frame), `data-frame-ms` (mean
+//! time between frames) and `data-dots` (dots in the last frame) for
+//! measuring it.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -298,10 +299,11 @@ impl Animation {
         let half = w / halves;
         let font = (h / 16.0).clamp(16.0, 30.0);
         let ripples = self.ripples.clone();
+        let mut drawn = 0;
         for (d, ripple) in ripples.iter().enumerate() {
             let left = d as f64 * half;
             let area = Half { left, width: half, height: h, font };
-            draw_half(&ctx, ripple, &mut self.dots[d], area, t, glide, (&self.names[d], &self.colors[d]));
+            drawn += draw_half(&ctx, ripple, &mut self.dots[d], area, t, glide, (&self.names[d], &self.colors[d]));
         }
         // Frame figures, for measuring the animation.
         let spent = window.performance().map_or(0.0, |p| p.now()) - now;
@@ -315,6 +317,7 @@ impl Animation {
             let _ = self.canvas.set_attribute("data-frames", &self.frames.to_string());
             let _ = self.canvas.set_attribute("data-draw-ms", &format!("{:.3}", self.draw_ms));
             let _ = self.canvas.set_attribute("data-frame-ms", &format!("{:.2}", self.frame_ms));
+            let _ = self.canvas.set_attribute("data-dots", &drawn.to_string());
         }
     }
 }
@@ -348,7 +351,7 @@ fn draw_half(
     t: f64,
     glide: f64,
     (design_name, design_color): (&str, &str),
-) {
+) -> usize {
     let pad = 10.0;
     let zone_w = (half.width - 2.0 * pad) / ZONES.len() as f64;
     let head = half.font * 1.3;
@@ -395,27 +398,30 @@ fn draw_half(
         }
     }
 
-    // Zone backgrounds and labels with their counts.
+    // Zone backgrounds and labels with their counts; a label narrower
+    // zones cannot hold gets smaller type.
     ctx.set_text_align("center");
     for (z, (label, _)) in ZONES.iter().enumerate() {
         let x = half.left + pad + z as f64 * zone_w;
         ctx.set_fill_style_str(if z == 1 { "#fff4ec" } else { "#f3f5f7" });
         ctx.fill_rect(x + 2.0, top - 2.0, zone_w - 4.0, bottom - top + 4.0);
         ctx.set_fill_style_str("#111");
-        ctx.set_font(&format!("700 {:.0}px system-ui, sans-serif", half.font * 0.8));
+        set_font_to_fit(ctx, label, half.font * 0.8, zone_w - 6.0);
         let _ = ctx.fill_text(label, x + zone_w / 2.0, head + half.font * 0.95);
         ctx.set_font(&format!("700 {:.0}px system-ui, sans-serif", half.font));
         let _ = ctx.fill_text(&in_zone[z].len().to_string(), x + zone_w / 2.0, head + half.font * 2.05);
     }
-    // Resolved and gave up, at the foot.
-    ctx.set_font(&format!("700 {:.0}px system-ui, sans-serif", half.font * 0.8));
+    // Resolved and gave up, at the foot, each in its half of the width.
+    let room = (half.width - 2.0 * pad) / 2.0 - 6.0;
+    let (good, bad) = (format!("\u{2713} {resolved} resolved"), format!("\u{2717} {gave_up} gave up \u{b7} {} hung up", ripple.hang_ups_until(t)));
     ctx.set_text_align("left");
     ctx.set_fill_style_str(place_color(Place::Resolved));
-    let _ = ctx.fill_text(&format!("\u{2713} {resolved} resolved"), half.left + pad, half.height - half.font * 0.45);
+    set_font_to_fit(ctx, &good, half.font * 0.8, room);
+    let _ = ctx.fill_text(&good, half.left + pad, half.height - half.font * 0.45);
     ctx.set_text_align("right");
     ctx.set_fill_style_str(place_color(Place::GaveUp));
-    let _ =
-        ctx.fill_text(&format!("\u{2717} {gave_up} gave up \u{b7} {} hung up", ripple.hang_ups_until(t)), half.left + half.width - pad, half.height - half.font * 0.45);
+    set_font_to_fit(ctx, &bad, half.font * 0.8, room);
+    let _ = ctx.fill_text(&bad, half.left + half.width - pad, half.height - half.font * 0.45);
 
     // Targets: each zone fills from the bottom, earliest arrival first (a
     // queue is first in, first out, so its column is its length).
@@ -443,6 +449,7 @@ fn draw_half(
         let at = glide_to(&mut dots[i], entrance, target, glide * 0.5);
         push(place_color(place), at.0, at.1, (1.0 - age / FADE_MINUTES).clamp(0.0, 1.0));
     }
+    let drawn = batches.iter().map(|(_, points)| points.len()).sum();
     for (color, points) in batches {
         ctx.set_fill_style_str(color);
         // Fully visible dots in one path; fading ones one by one.
@@ -462,6 +469,17 @@ fn draw_half(
             ctx.fill();
         }
         ctx.set_global_alpha(1.0);
+    }
+    drawn
+}
+
+/// Sets bold type of `size` px, or smaller so that `text` fits `width`.
+fn set_font_to_fit(ctx: &CanvasRenderingContext2d, text: &str, size: f64, width: f64) {
+    let font = |px: f64| format!("700 {px:.0}px system-ui, sans-serif");
+    ctx.set_font(&font(size));
+    let measured = ctx.measure_text(text).map_or(0.0, |m| m.width());
+    if measured > width && measured > 0.0 {
+        ctx.set_font(&font((size * width / measured).floor().max(9.0)));
     }
 }
 

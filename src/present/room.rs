@@ -59,14 +59,16 @@ pub fn RoomSlide(deck: Memo<Option<Deck>>, levers: Vec<Lever>, prepared: Prepare
                                         let tone = Tone::of(f.verdict);
                                         view! {
                                             <div class=format!("present-figure {}", tone.class())>
-                                                <p class="present-figure-label">{f.label}</p>
-                                                <p class="present-figure-values"><strong>{f.variant.clone()}</strong></p>
-                                                <p class="room-figure-was">{format!("was {}", f.baseline)}</p>
-                                                <p class="present-figure-change">
-                                                    {f.change.clone()}
-                                                    " "
-                                                    <span class="present-verdict">{format!("{} {}", tone.icon(), f.verdict.label())}</span>
-                                                </p>
+                                                <div class="room-figure-body">
+                                                    <p class="present-figure-label">{f.label}</p>
+                                                    <p class="present-figure-values"><strong>{f.variant.clone()}</strong></p>
+                                                    <p class="room-figure-was">{format!("was {}", f.baseline)}</p>
+                                                    <p class="present-figure-change">
+                                                        {f.change.clone()}
+                                                        " "
+                                                        <span class="present-verdict">{format!("{} {}", tone.icon(), f.verdict.label())}</span>
+                                                    </p>
+                                                </div>
                                             </div>
                                         }
                                     })
