@@ -6,8 +6,12 @@ and exponential patience with mean 5 min (a caller still waiting after
 their patience reneges). Each replication simulates 8 days, one warm-up
 day and 7 measured days (11,520 minutes); the default is 20 replications.
 
-Speed is customers per second of wall time, and both simulators count
-every customer who arrives, warm-up day included:
+Speed is customers per second, and both simulators count every customer
+who arrives, warm-up day included. It is given twice: per second of wall
+time, and per second of CPU time on one thread, which a busy shared
+machine disturbs far less (a process that waits for a core uses no CPU
+time meanwhile), so the ratio of the two CPU-time speeds is the steadier
+comparison:
   - Ciw: arrivals created by the arrival node in [0, 11520) of every
     replication (Q.nodes[0].number_of_individuals, checked against the
     records of all individuals, those still in the system included),
@@ -18,7 +22,10 @@ every customer who arrives, warm-up day included:
     the wall time of the whole run (report included), the median of 3 runs.
     Its run goes on after the last measured day until every counted
     customer is done (a short run-out), so it does slightly more work per
-    replication than Ciw, which stops at minute 11,520.
+    replication than Ciw, which stops at minute 11,520. CPU time: the user
+    and system time of whole `journey-sim run --threads 1` processes
+    (starting, reading the study and writing the report included), the
+    median of 5.
 
 The figures show that the two simulate the same queue: over the measured
 days (arrival at minute 1440 or later), the share who abandon, the mean
@@ -38,6 +45,7 @@ import json
 import math
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -98,21 +106,23 @@ def ciw_network():
 
 
 def run_ciw(replications, days):
-    """Runs Ciw; returns (customers, seconds, figures)."""
+    """Runs Ciw; returns (customers, seconds, CPU seconds, figures)."""
     network = ciw_network()
     horizon = days * DAY
     start_measured = WARMUP_DAYS * DAY
     customers = 0
     seconds = 0.0
+    cpu_seconds = 0.0
     # Per replication: measured arrivals with an outcome, abandoned,
     # total wait, answered within the target.
     offered, abandoned, waited, within = [], [], [], []
     for i in range(replications):
         ciw.seed(i)
         q = ciw.Simulation(network)
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         q.simulate_until_max_time(horizon)
         seconds += time.perf_counter() - start
+        cpu_seconds += time.process_time() - cpu_start
         arrived = q.nodes[0].number_of_individuals
         records = q.get_all_records(include_incomplete=True)
         if len(records) != arrived:
@@ -139,7 +149,12 @@ def run_ciw(replications, days):
         "mean_wait_minutes": ratio_interval(waited, offered),
         "service_level": ratio_interval(within, offered),
     }
-    return customers, seconds, figures
+    return customers, seconds, cpu_seconds, figures
+
+
+def child_cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def study_json(replications, days):
@@ -183,7 +198,8 @@ def number(text):
 
 def run_journey_sim(replications, days):
     """Runs `journey-sim bench` and `run`; returns (customers per run,
-    {threads: (seconds per run, customers/s)}, figures, bench output)."""
+    {threads: (seconds per run, customers/s)}, CPU seconds of a one-thread
+    run, figures, bench output)."""
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump(study_json(replications, days), f)
         path = f.name
@@ -196,6 +212,11 @@ def run_journey_sim(replications, days):
             [str(BINARY), "run", path, "--format", "json"],
             check=True, capture_output=True, text=True,
         ).stdout)
+        cpu = []
+        for _ in range(5):
+            before = child_cpu_seconds()
+            subprocess.run([str(BINARY), "run", path, "--threads", "1"], check=True, capture_output=True)
+            cpu.append(child_cpu_seconds() - before)
     finally:
         os.unlink(path)
     lines = bench.splitlines()
@@ -214,7 +235,7 @@ def run_journey_sim(replications, days):
         sys.exit("could not read the bench output:\n" + bench)
     pool = report["designs"][0]["capacity"]["pools"][0]
     figures = {k: (pool[k]["estimate"], tuple(pool[k]["ci95"])) for k in EXACT}
-    return customers, speeds, figures, bench
+    return customers, speeds, statistics.median(cpu), figures, bench
 
 
 def main():
@@ -233,11 +254,11 @@ def main():
     print(f"Ciw {ciw.__version__}, Python {sys.version.split()[0]}; Journey Simulator {BINARY.relative_to(ROOT)}")
     print()
 
-    js_customers, js_speeds, js_figures, bench_text = run_journey_sim(replications, days)
+    js_customers, js_speeds, js_cpu, js_figures, bench_text = run_journey_sim(replications, days)
     print("journey-sim bench output:")
     print(bench_text.rstrip())
     print()
-    ciw_customers, ciw_seconds, ciw_figures = run_ciw(replications, days)
+    ciw_customers, ciw_seconds, ciw_cpu, ciw_figures = run_ciw(replications, days)
     ciw_rate = ciw_customers / ciw_seconds
 
     rows = [("Ciw", "1", ciw_customers, ciw_seconds, ciw_rate)]
@@ -261,8 +282,15 @@ def main():
         print(f"{LABELS[key]:<23} {cell(*ciw_figures[key]):<34} {cell(*js_figures[key]):<34} {exact:>8.6f}")
     print()
 
-    print(f"Journey Simulator, 1 thread ÷ Ciw:  {js_speeds[1][1] / ciw_rate:,.0f}×")
-    print(f"Journey Simulator, 2 threads ÷ Ciw: {js_speeds[2][1] / ciw_rate:,.0f}×")
+    print("wall time:")
+    print(f"  Journey Simulator, 1 thread ÷ Ciw:  {js_speeds[1][1] / ciw_rate:,.0f}×")
+    print(f"  Journey Simulator, 2 threads ÷ Ciw: {js_speeds[2][1] / ciw_rate:,.0f}×")
+    ciw_cpu_rate = ciw_customers / ciw_cpu
+    js_cpu_rate = js_customers / js_cpu
+    print("CPU time, one thread each (steadier on a shared machine):")
+    print(f"  Ciw {ciw_cpu:.3f} s, {ciw_cpu_rate:,.0f} customers/s; Journey Simulator {js_cpu:.3f} s a run "
+          f"(median of 5 whole processes), {js_cpu_rate:,.0f} customers/s")
+    print(f"  Journey Simulator ÷ Ciw: {js_cpu_rate / ciw_cpu_rate:,.0f}×")
 
 
 if __name__ == "__main__":
