@@ -38,6 +38,10 @@
 //!   breakdowns, plots' data and stories.
 //! - [`csv`] writes a report as CSV, for the command line and the app's
 //!   download alike.
+//! - [`sensitivity`] ranks a design's inputs by how far a step of each
+//!   moves a KPI (a tornado); [`break_even`] finds the value of one input
+//!   at which a KPI reaches a target. Both run moved copies of a design
+//!   beside it, so their effects are paired.
 //! - [`ripple`] lays out where every customer is over a stretch of a day
 //!   (a centre's replication, or journeys on their own clocks), for the
 //!   workshop's animation.
@@ -46,6 +50,7 @@
 
 mod bounds;
 pub mod agents_needed;
+pub mod break_even;
 pub mod centre;
 pub mod csv;
 pub mod distribution;
@@ -58,6 +63,7 @@ pub mod link;
 pub mod presets;
 pub mod report;
 pub mod ripple;
+pub mod sensitivity;
 mod special;
 mod run;
 mod streams;
