@@ -64,6 +64,71 @@ pub enum Command {
     /// Find the fewest agents per hour that meet a service-level target,
     /// for every live staffed pool of every design of a simulated centre.
     Staff(StaffArgs),
+    /// Rank a design's inputs by how far one step of each moves a KPI
+    /// (probabilities ±5 pp, times and costs ±20%, agents ±10%), with
+    /// paired intervals.
+    Sensitivity(SensitivityArgs),
+    /// Find the value of one input of a design at which a KPI reaches a
+    /// target, with its interval.
+    Solve(SolveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    /// Study file, `-`, share link or preset id.
+    #[arg(value_name = "STUDY")]
+    pub study: String,
+    /// The design whose inputs are moved [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub design: Option<String>,
+    /// The KPI to rank by (a key `journey-sim run --format json` prints,
+    /// such as cost_per_journey).
+    #[arg(long, value_name = "KEY")]
+    pub kpi: String,
+    /// Simulated customers per design, instead of the study's.
+    #[arg(long, value_name = "N", value_parser = parse_journeys)]
+    pub journeys: Option<u64>,
+    /// Replications of a simulated centre, instead of the study's.
+    #[arg(long, value_name = "R", value_parser = parse_replications)]
+    pub replications: Option<u32>,
+    /// Worker threads [default: available parallelism].
+    #[arg(long, value_name = "T", value_parser = parse_threads)]
+    pub threads: Option<usize>,
+    /// Output format: `table` (default) or `json`.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+}
+
+#[derive(Debug, Args)]
+pub struct SolveArgs {
+    /// Study file, `-`, share link or preset id.
+    #[arg(value_name = "STUDY")]
+    pub study: String,
+    /// The design whose input is moved [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub design: Option<String>,
+    /// The input, as a field path such as
+    /// designs[0].channels[1].self_service.containment.
+    #[arg(long, value_name = "FIELD_PATH")]
+    pub input: String,
+    /// The KPI that must reach the target.
+    #[arg(long, value_name = "KEY")]
+    pub kpi: String,
+    /// The value the KPI must reach.
+    #[arg(long, value_name = "X", allow_negative_numbers = true)]
+    pub target: f64,
+    /// Simulated customers per design, instead of the study's.
+    #[arg(long, value_name = "N", value_parser = parse_journeys)]
+    pub journeys: Option<u64>,
+    /// Replications of a simulated centre, instead of the study's.
+    #[arg(long, value_name = "R", value_parser = parse_replications)]
+    pub replications: Option<u32>,
+    /// Worker threads [default: available parallelism].
+    #[arg(long, value_name = "T", value_parser = parse_threads)]
+    pub threads: Option<usize>,
+    /// Output format: `table` (default) or `json`.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
 }
 
 #[derive(Debug, Args)]

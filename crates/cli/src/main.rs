@@ -17,6 +17,7 @@ mod error;
 mod format;
 mod input;
 mod json;
+mod levers;
 mod staff;
 mod table;
 mod terminal;
@@ -60,6 +61,8 @@ fn execute(command: Command) -> Result<(), CliError> {
         }
         Command::Bench(args) => bench(args),
         Command::Staff(args) => staff::staff(args),
+        Command::Sensitivity(args) => levers::sensitivity_command(args),
+        Command::Solve(args) => levers::solve_command(args),
     }
 }
 

@@ -799,3 +799,42 @@ fn staff_finds_agents_per_hour_and_refuses_what_it_cannot_staff() {
     fails_as_bad_input(&["staff", path_str(&file), "--target", "80"], None, &["PERCENT/SECONDS"]);
     fails_as_bad_input(&["staff", path_str(&fixture("password-reset"))], None, &["no demand"]);
 }
+
+/// `sensitivity` ranks a design's inputs with paired intervals, in JSON
+/// too; `solve` finds where a KPI reaches a target, with its interval;
+/// a wrong design, KPI or input says what is wrong.
+#[test]
+fn sensitivity_ranks_inputs_and_solve_finds_a_break_even() {
+    let study = fixture("password-reset");
+    let answer: Value = serde_json::from_str(&ok(&[
+        "sensitivity", path_str(&study), "--design", "Improved", "--kpi", "resolution_rate", "--journeys", "2000", "--format", "json",
+    ]))
+    .expect("JSON");
+    assert_eq!(answer["design"], "Improved");
+    let inputs = answer["inputs"].as_array().expect("inputs");
+    assert!(inputs.len() > 10, "{} inputs", inputs.len());
+    let swings: Vec<f64> = inputs.iter().filter_map(|i| i["swing"].as_f64()).collect();
+    assert!(swings.windows(2).all(|w| w[0] >= w[1]), "largest swing first: {swings:?}");
+    let first = &inputs[0];
+    assert!(first["path"].as_str().is_some_and(|p| p.starts_with("designs[1].")), "{first}");
+    assert!(first["high_effect"]["ci95"].as_array().is_some_and(|c| c.len() == 2), "{first}");
+    let table = ok(&["sensitivity", path_str(&study), "--kpi", "cost_per_journey", "--journeys", "1000"]);
+    assert!(table.contains("Cost per journey of Current") && table.contains("designs[0].channels[1].agent.cost_per_minute"), "{table}");
+
+    let solved: Value = serde_json::from_str(&ok(&[
+        "solve", path_str(&study), "--input", "designs[0].channels[1].agent.resolution", "--kpi", "resolution_rate", "--target", "0.8",
+        "--journeys", "2000", "--format", "json",
+    ]))
+    .expect("JSON");
+    let value = solved["value"].as_f64().expect("a value");
+    let [lo, hi] = [solved["ci95"][0].as_f64().expect("an end"), solved["ci95"][1].as_f64().expect("an end")];
+    // Below today's 81% the phone resolves less than its 85%.
+    assert!(lo <= value && value <= hi && value < 0.85, "{solved}");
+    fails_as_bad_input(&["sensitivity", path_str(&study), "--design", "Nope", "--kpi", "satisfaction"], None, &["no design is called"]);
+    fails_as_bad_input(&["sensitivity", path_str(&study), "--kpi", "happiness"], None, &["unknown KPI"]);
+    fails_as_bad_input(
+        &["solve", path_str(&study), "--input", "designs[0].title", "--kpi", "satisfaction", "--target", "70"],
+        None,
+        &["not a number of the study"],
+    );
+}
