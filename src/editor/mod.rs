@@ -44,6 +44,7 @@ mod templates;
 mod volume_editor;
 
 pub use preset_picker::PresetPicker;
+pub use problem_summary::place_in_words;
 
 use leptos::prelude::*;
 

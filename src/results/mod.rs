@@ -34,6 +34,7 @@ pub mod group_tables;
 pub mod how_it_works;
 pub mod kpi_cards;
 pub mod print;
+pub mod sensitivity;
 pub mod stories;
 #[cfg(test)]
 pub mod test_support;
@@ -53,6 +54,7 @@ use business_case::BusinessCaseView;
 use capacity_cards::CapacityCards;
 use kpi_cards::KpiCards;
 use print::PrintReport;
+use sensitivity::SensitivityPanel;
 use stories::Stories;
 
 use crate::run::{RunStatus, SimulationContext, Unit};
@@ -252,6 +254,7 @@ pub fn Results() -> impl IntoView {
                     </div>
                 </section>
                 <GroupTables report=report />
+                <SensitivityPanel report=report />
                 <section class="results-section precision" aria-labelledby="precision-heading">
                     <h3 id="precision-heading">"Precision"</h3>
                     <p class="section-note">

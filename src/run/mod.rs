@@ -13,6 +13,8 @@
 //! - `worker.rs`: one Web Worker seen from the page.
 //! - `staffing_search.rs`: workers of their own that find the agents a
 //!   centre needs (one per design).
+//! - `sensitivity_search.rs`: workers that try every input of a design
+//!   (which one moves a KPI most), a part each.
 //! - `ripple_layout.rs`: workers that lay out the workshop's day in the
 //!   centre (one per design).
 //! - `run_bar.rs`: status, progress, time left and Stop.
@@ -21,6 +23,7 @@ mod context;
 mod run_bar;
 mod ripple_layout;
 mod runner;
+mod sensitivity_search;
 mod staffing_search;
 mod worker;
 
@@ -29,6 +32,7 @@ mod worker;
 pub use context::{ConvergencePoint, DEBOUNCE, KpiHalfWidths, RunStatus, SimulationContext, Unit, provide_simulation};
 pub use ripple_layout::RippleLayout;
 pub use run_bar::RunBar;
+pub use sensitivity_search::{SensitivitySearch, SensitivityState};
 pub use staffing_search::{SearchState, StaffingSearch};
 #[allow(unused_imports)]
 pub use runner::RunDiagnostics;

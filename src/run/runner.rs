@@ -428,8 +428,8 @@ impl Inner {
                 }
             }
             // The run's workers are never asked for staffing or ripples
-            // (staffing_search.rs and ripple_layout.rs have their own).
-            WorkerEvent::Response(Response::Staffed { .. } | Response::Ripple { .. }, _) => {
+            // (staffing_search.rs, ripple_layout.rs and sensitivity_search.rs have their own).
+            WorkerEvent::Response(Response::Staffed { .. } | Response::Ripple { .. } | Response::Sensitivity { .. }, _) => {
                 self.slots[index].state = SlotState::Idle;
                 self.dispatch();
             }

@@ -26,15 +26,15 @@
 //! The unmoved design gives the same figures in every batch (same seed,
 //! same customers), so effects from different batches compare directly.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::report::{Estimate, Report};
-use crate::run::run_threads;
+use crate::run::{run, run_threads};
 use crate::study::{MAX_DESIGNS, Study};
 
 /// How an input is stepped.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InputKind {
     /// A share between 0 and 1: ±5 percentage points.
@@ -151,7 +151,7 @@ fn walk(value: &Value, path: &str, key: &str, found: &mut Vec<Input>) {
 }
 
 /// One input's effect on the KPI.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct InputEffect {
     pub path: String,
     pub kind: InputKind,
@@ -169,7 +169,7 @@ pub struct InputEffect {
 }
 
 /// The inputs of one design ranked by how far they move one KPI.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Sensitivity {
     pub design: String,
     pub kpi: String,
@@ -182,6 +182,15 @@ pub struct Sensitivity {
 /// The sensitivity of KPI `kpi` of design `design` to each of its inputs,
 /// on `threads` threads.
 pub fn sensitivity(study: &Study, design: usize, kpi: &str, threads: usize) -> Result<Sensitivity, String> {
+    sensitivity_part(study, design, kpi, threads, 0, 1)
+}
+
+/// Part `part` of `parts` of [`sensitivity`]: the batches `part`,
+/// `part + parts`, … of moved designs, for as many workers as there are
+/// parts. The parts' answers [`merge`](Sensitivity::merge) into the whole
+/// (the same figures: every batch runs alone with the same customers).
+pub fn sensitivity_part(study: &Study, design: usize, kpi: &str, threads: usize, part: usize, parts: usize) -> Result<Sensitivity, String> {
+    let parts = parts.max(1);
     let base = study.designs.get(design).ok_or_else(|| format!("the study has no design number {}", design + 1))?;
     if crate::kpi::kpi(kpi).is_none() {
         return Err(format!("unknown KPI \"{kpi}\""));
@@ -212,7 +221,7 @@ pub fn sensitivity(study: &Study, design: usize, kpi: &str, threads: usize) -> R
         })
         .collect();
     let mut baseline = None;
-    for batch in moves.chunks(MAX_DESIGNS - 1) {
+    for batch in moves.chunks(MAX_DESIGNS - 1).skip(part).step_by(parts) {
         let variants: Vec<Vec<(&str, Value)>> = batch.iter().map(|(i, _, to)| vec![(inputs[*i].path.as_str(), to.clone())]).collect();
         let report = run_variants(study, design, &variants, threads)?;
         baseline = baseline.or_else(|| report.designs.first().and_then(|d| d.kpis.get(kpi)).copied());
@@ -226,17 +235,48 @@ pub fn sensitivity(study: &Study, design: usize, kpi: &str, threads: usize) -> R
             }
         }
     }
-    for effect in &mut effects {
-        let size = |e: &Option<Estimate>| e.and_then(|e| e.estimate).map_or(0.0, f64::abs);
-        effect.swing = size(&effect.low_effect).max(size(&effect.high_effect));
-    }
-    effects.retain(|e| e.low_effect.is_some() || e.high_effect.is_some());
-    effects.sort_by(|a, b| b.swing.total_cmp(&a.swing).then(a.path.cmp(&b.path)));
     let baseline = match baseline {
         Some(b) => b,
         None => run_variants(study, design, &[], threads)?.designs.first().and_then(|d| d.kpis.get(kpi)).copied().unwrap_or(Estimate { estimate: None, ci95: None }),
     };
-    Ok(Sensitivity { design: base.name.clone(), kpi: kpi.to_owned(), baseline, inputs: effects })
+    Ok(Sensitivity { design: base.name.clone(), kpi: kpi.to_owned(), baseline, inputs: effects }.ranked())
+}
+
+impl Sensitivity {
+    /// The parts of one sensitivity as one: each input's two effects from
+    /// whichever part ran them.
+    pub fn merge(parts: Vec<Sensitivity>) -> Option<Sensitivity> {
+        let mut parts = parts.into_iter();
+        let mut whole = parts.next()?;
+        for part in parts {
+            for effect in part.inputs {
+                match whole.inputs.iter_mut().find(|e| e.path == effect.path) {
+                    Some(mine) => {
+                        if effect.low_effect.is_some() {
+                            (mine.low, mine.low_effect) = (effect.low, effect.low_effect);
+                        }
+                        if effect.high_effect.is_some() {
+                            (mine.high, mine.high_effect) = (effect.high, effect.high_effect);
+                        }
+                    }
+                    None => whole.inputs.push(effect),
+                }
+            }
+        }
+        Some(whole.ranked())
+    }
+
+    /// Swings computed, inputs without any effect left out, the largest
+    /// swing first.
+    fn ranked(mut self) -> Self {
+        for effect in &mut self.inputs {
+            let size = |e: &Option<Estimate>| e.and_then(|e| e.estimate).map_or(0.0, f64::abs);
+            effect.swing = size(&effect.low_effect).max(size(&effect.high_effect));
+        }
+        self.inputs.retain(|e| e.low_effect.is_some() || e.high_effect.is_some());
+        self.inputs.sort_by(|a, b| b.swing.total_cmp(&a.swing).then(a.path.cmp(&b.path)));
+        self
+    }
 }
 
 /// Design `variant`'s paired change of `kpi` from the report's first design.
@@ -262,7 +302,8 @@ pub(crate) fn run_variants(study: &Study, design: usize, variants: &[Vec<(&str, 
     }
     value["designs"] = Value::Array(designs);
     let study = Study::from_value(&value).map_err(|e| e.to_string())?;
-    Ok(run_threads(&study, threads))
+    // One thread runs here: a Web Worker cannot spawn threads.
+    Ok(if threads <= 1 { run(&study) } else { run_threads(&study, threads) })
 }
 
 /// The study with design `design` moved as `changes` say, checked by the
@@ -286,7 +327,7 @@ pub fn get<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
 }
 
 /// Sets the value at an existing field path; `None` when there is none.
-pub(crate) fn set(value: &mut Value, path: &str, to: Value) -> Option<()> {
+pub fn set(value: &mut Value, path: &str, to: Value) -> Option<()> {
     let slot = segments(path)?.iter().try_fold(value, |v, seg| match seg {
         Segment::Key(k) => v.get_mut(k.as_str()),
         Segment::Index(i) => v.get_mut(*i),
@@ -411,6 +452,9 @@ mod tests {
         let cost = s.inputs.iter().find(|e| e.path == "designs[0].channels[1].agent.cost_per_minute").expect("a cost");
         assert_eq!(cost.swing, 0.0);
         assert!(s.inputs[0].swing > 0.0);
+        // Split over three workers, the parts merge into the same answer.
+        let parts = (0..3).map(|p| sensitivity_part(&study, 0, "resolution_rate", 1, p, 3).expect("a part")).collect();
+        assert_eq!(Sensitivity::merge(parts), Some(s.clone()));
         assert!(sensitivity(&study, 0, "no_such_kpi", 1).is_err());
         assert!(sensitivity(&study, 7, "resolution_rate", 1).is_err());
     }

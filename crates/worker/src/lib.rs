@@ -37,6 +37,7 @@ use std::ops::Range;
 
 use journey_engine::agents_needed::{DesignNeed, Target, agents_needed};
 use journey_engine::ripple::Ripple;
+use journey_engine::sensitivity::{Sensitivity, sensitivity_part};
 use journey_engine::{Study, Tally};
 use serde::{Deserialize, Serialize};
 
@@ -59,6 +60,9 @@ pub enum Request {
     /// Lay out where every customer of design `design` is over a stretch
     /// of a day (`journey_engine::ripple`), for the workshop's animation.
     Ripple { run_id: u64, study_json: String, design: usize },
+    /// Part `part` of `parts` of the sensitivity of KPI `kpi` of design
+    /// `design` to its inputs (`journey_engine::sensitivity`).
+    Sensitivity { run_id: u64, study_json: String, design: usize, kpi: String, part: usize, parts: usize },
 }
 
 /// A message from a worker to the page (CBOR bytes).
@@ -76,6 +80,8 @@ pub enum Response {
     Staffed { run_id: u64, design: usize, need: Option<DesignNeed> },
     /// Design `design`'s stretch of a day.
     Ripple { run_id: u64, design: usize, ripple: Ripple },
+    /// A part of a sensitivity, to merge with the others.
+    Sensitivity { run_id: u64, part: usize, sensitivity: Sensitivity },
     /// The request could not be carried out (`run_id` when it was known).
     Error { run_id: Option<u64>, message: String },
 }
@@ -121,6 +127,12 @@ impl Worker {
                 Ok(study) => Response::Ripple { run_id, design, ripple: Ripple::of(study, design) },
                 Err(message) => Response::Error { run_id: Some(run_id), message },
             },
+            Request::Sensitivity { run_id, study_json, design, kpi, part, parts } => {
+                match self.study(study_json).and_then(|study| sensitivity_part(study, design, &kpi, 1, part, parts)) {
+                    Ok(sensitivity) => Response::Sensitivity { run_id, part, sensitivity },
+                    Err(message) => Response::Error { run_id: Some(run_id), message },
+                }
+            }
         }
     }
 

@@ -15,7 +15,7 @@
 //! is Student's t with R − 1 degrees of freedom; `capacity.rs` reports the
 //! centre's own figures (pools, staffing) the same way.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde::ser::SerializeMap;
 use sha2::{Digest, Sha256};
 
@@ -76,7 +76,7 @@ pub struct DesignReport {
 
 /// An estimate and its 95% confidence interval; `None` where the figure
 /// is undefined (containment of a design without self-service, say).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Estimate {
     pub estimate: Option<f64>,
     pub ci95: Option<[f64; 2]>,

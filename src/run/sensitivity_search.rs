@@ -1,0 +1,91 @@
+//! Which input matters most, off the page's thread: the engine's
+//! sensitivity split into parts, one Web Worker each (as many as the
+//! machine has cores, up to four), merged as they answer.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use journey_engine::Study;
+use journey_engine::sensitivity::Sensitivity;
+use journey_worker::{Request, Response};
+use leptos::prelude::*;
+
+use super::worker::{SimulationWorker, WorkerEvent};
+
+/// Where a search is.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum SensitivityState {
+    #[default]
+    Idle,
+    /// `done` of `parts` parts have answered.
+    Running { done: usize, parts: usize },
+    Done(Sensitivity),
+    Failed(String),
+}
+
+/// The workers of the current search; dropping it ends them.
+#[derive(Default)]
+pub struct SensitivitySearch {
+    /// Held so the workers live until they answer or a new search comes.
+    _workers: Vec<Rc<RefCell<Option<SimulationWorker>>>>,
+}
+
+impl SensitivitySearch {
+    /// Starts the sensitivity of `kpi` of design `design`, its progress
+    /// and answer into `state`.
+    pub fn start(study: &Study, design: usize, kpi: &str, state: RwSignal<SensitivityState>) -> Self {
+        let cores = window().navigator().hardware_concurrency();
+        let parts = if cores.is_finite() { (cores as usize).clamp(1, 4) } else { 2 };
+        let study_json = study.to_json();
+        state.set(SensitivityState::Running { done: 0, parts });
+        let answers: Rc<RefCell<Vec<Sensitivity>>> = Rc::new(RefCell::new(Vec::new()));
+        let mut workers = Vec::new();
+        for part in 0..parts {
+            let cell: Rc<RefCell<Option<SimulationWorker>>> = Rc::new(RefCell::new(None));
+            let me = Rc::downgrade(&cell);
+            let request = Request::Sensitivity { run_id: part as u64, study_json: study_json.clone(), design, kpi: kpi.to_owned(), part, parts };
+            let answers = answers.clone();
+            let fail = move |message: String| state.set(SensitivityState::Failed(message));
+            let spawned = SimulationWorker::spawn(move |event| match event {
+                WorkerEvent::Response(Response::Ready { .. }, _) => {
+                    if let Some(cell) = me.upgrade()
+                        && let Some(worker) = cell.borrow().as_ref()
+                        && worker.send(&request).is_err()
+                    {
+                        fail("the inputs could not be tried".to_owned());
+                    }
+                }
+                WorkerEvent::Response(Response::Sensitivity { sensitivity, .. }, _) => {
+                    let done = {
+                        let mut all = answers.borrow_mut();
+                        all.push(sensitivity);
+                        all.len()
+                    };
+                    if done == parts {
+                        match Sensitivity::merge(answers.take()) {
+                            Some(whole) => state.set(SensitivityState::Done(whole)),
+                            None => fail("no input could be tried".to_owned()),
+                        }
+                    } else {
+                        state.set(SensitivityState::Running { done, parts });
+                    }
+                    if let Some(cell) = me.upgrade() {
+                        cell.borrow_mut().take();
+                    }
+                }
+                WorkerEvent::Response(Response::Error { message, .. }, _) | WorkerEvent::Unreadable(message) | WorkerEvent::Crashed(message) => {
+                    fail(format!("the inputs could not be tried: {message}"));
+                }
+                WorkerEvent::Response(Response::Tally { .. } | Response::Staffed { .. } | Response::Ripple { .. }, _) => {}
+            });
+            match spawned {
+                Ok(worker) => {
+                    *cell.borrow_mut() = Some(worker);
+                    workers.push(cell);
+                }
+                Err(_) => state.set(SensitivityState::Failed("a worker to try the inputs could not be started".to_owned())),
+            }
+        }
+        Self { _workers: workers }
+    }
+}
