@@ -37,16 +37,19 @@ pub fn SensitivityPanel(#[prop(into)] report: Signal<Option<Arc<Report>>>) -> im
     let search = StoredValue::new_local(None::<SensitivitySearch>);
     let asked = RwSignal::new(None::<Asked>);
     let names = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.designs.iter().map(|d| d.name.clone()).collect::<Vec<_>>()).unwrap_or_default()));
-    let start = move |_| {
+    let start = move || {
         let Some(study) = sim.study.get_untracked() else { return };
         let d = design.get_untracked().min(study.designs.len().saturating_sub(1));
         asked.set(Some(Asked { study: study.clone(), design: d }));
         search.set_value(Some(SensitivitySearch::start(&study, d, kpi.get_untracked(), search_state)));
     };
+    // Shown once there are results to ask about (the search and its answer
+    // live out here, so a new run of the study does not lose them).
+    let shown = Memo::new(move |_| names.with(|n| !n.is_empty()));
     let stale = move || asked.with(|a| a.as_ref().is_some_and(|a| sim.study.with(|s| s.as_ref() != Some(&a.study))));
     let running = move || matches!(search_state.get(), SensitivityState::Running { .. });
 
-    view! {
+    move || shown.get().then(|| view! {
         <section class="results-section sensitivity no-print" aria-labelledby="sensitivity-heading">
             <h3 id="sensitivity-heading">"Which input matters most"</h3>
             <p class="section-note">
@@ -74,7 +77,7 @@ pub fn SensitivityPanel(#[prop(into)] report: Signal<Option<Arc<Report>>>) -> im
                         {KPIS.iter().map(|k| view! { <option value=k.key selected=move || kpi.get() == k.key>{k.label}</option> }).collect_view()}
                     </select>
                 </label>
-                <button type="button" on:click=start disabled=running>"Try every input"</button>
+                <button type="button" on:click=move |_| start() disabled=running>"Try every input"</button>
             </div>
             <p class="sensitivity-status" role="status">
                 {move || match search_state.get() {
@@ -92,7 +95,7 @@ pub fn SensitivityPanel(#[prop(into)] report: Signal<Option<Arc<Report>>>) -> im
                 _ => None,
             }}
         </section>
-    }
+    })
 }
 
 /// The ranked rows.
