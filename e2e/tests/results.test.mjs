@@ -205,6 +205,13 @@ test("exports: one CSV of every figure, and a plot as SVG and PNG", async () => 
   const png = await results.download(figure.getByRole("button", { name: /as PNG$/ }));
   assert.match(png.name, /\.png$/);
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // For slides: twice the width on screen, and 1920 pixels wide (the PNG
+  // header's width, big-endian at byte 16).
+  const shown = await figure.locator("canvas").evaluate((c) => c.clientWidth);
+  assert.ok(png.bytes.readUInt32BE(16) >= 2 * shown - 1, `${png.bytes.readUInt32BE(16)} px for ${shown} on screen`);
+  const wide = await results.download(figure.getByRole("button", { name: /as PNG, 1920 pixels wide$/ }));
+  assert.match(wide.name, /-1920\.png$/);
+  assert.equal(wide.bytes.readUInt32BE(16), 1920);
   await mkdir(SCREENSHOTS, { recursive: true });
   await writeFile(join(SCREENSHOTS, "results-export.svg"), text);
 });

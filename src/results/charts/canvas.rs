@@ -4,8 +4,8 @@
 //! Beside the canvas: a visually hidden table with the chart's numbers
 //! (screen readers, tests), data attributes naming the chart, its series
 //! and the time the last draw took, and buttons that download the chart as
-//! SVG (the same drawing into plotters' SVG backend) or PNG (the canvas's
-//! own pixels).
+//! SVG (the same drawing into plotters' SVG backend) or PNG (the same
+//! drawing at twice the size on screen, or 1920 pixels wide, for slides).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -50,6 +50,24 @@ pub fn draw_on_canvas(canvas: &HtmlCanvasElement, chart: &Chart, css_width: f64,
         (Some(a), Some(b)) => b - a,
         _ => 0.0,
     })
+}
+
+/// `chart` drawn into a canvas of its own, laid out `layout_width` wide
+/// (as on screen) and `pixels` wide, for a PNG fit for slides.
+fn export_canvas(chart: &Chart, layout_width: f64, pixels: f64) -> Result<HtmlCanvasElement, ChartError> {
+    use wasm_bindgen::JsCast;
+    let canvas = document()
+        .create_element("canvas")
+        .ok()
+        .and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok())
+        .ok_or_else(|| ChartError("no canvas to draw the picture on".into()))?;
+    let frame = Frame::canvas(layout_width, chart.height(layout_width).round(), pixels / layout_width);
+    let (w, h) = frame.pixels();
+    canvas.set_width(w);
+    canvas.set_height(h);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or_else(|| ChartError("no 2D context".into()))?;
+    chart.draw(&backend.into_drawing_area(), frame)?;
+    Ok(canvas)
 }
 
 /// A chart with its hidden data table and download buttons.
@@ -158,11 +176,21 @@ pub fn ChartFigure(
             }
         });
     };
-    let download_png = move |_| {
-        let Some(canvas) = canvas_ref.get_untracked() else { return };
-        if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-            export::download_url(&format!("{}.png", file_stem.get_untracked()), &url);
-        }
+    // PNGs for slides: drawn afresh into a canvas of their own at twice
+    // the shown size, or 1920 pixels wide, not copied from the screen.
+    let download_png = move |pixels: Option<f64>| {
+        chart.with_untracked(|c| {
+            let Some(c) = c else { return };
+            let shown = width.get_value().max(c.min_width());
+            let wide = pixels.unwrap_or(2.0 * shown);
+            match export_canvas(c, shown, wide).and_then(|canvas| canvas.to_data_url_with_type("image/png").map_err(|_| ChartError("the picture could not be encoded".into()))) {
+                Ok(url) => {
+                    let suffix = pixels.map_or(String::new(), |p| format!("-{p:.0}"));
+                    export::download_url(&format!("{}{suffix}.png", file_stem.get_untracked()), &url);
+                }
+                Err(e) => set_error.set(Some(e.to_string())),
+            }
+        });
     };
 
     view! {
@@ -183,8 +211,13 @@ pub fn ChartFigure(
                 <button type="button" class="secondary small" on:click=download_svg aria-label=move || format!("Download “{}” as SVG", title())>
                     "SVG"
                 </button>
-                <button type="button" class="secondary small" on:click=download_png aria-label=move || format!("Download “{}” as PNG", title())>
+                <button type="button" class="secondary small" on:click=move |_| download_png(None)
+                    aria-label=move || format!("Download “{}” as PNG", title()) title="Twice the size on screen">
                     "PNG"
+                </button>
+                <button type="button" class="secondary small" on:click=move |_| download_png(Some(1920.0))
+                    aria-label=move || format!("Download “{}” as PNG, 1920 pixels wide", title())>
+                    "PNG 1920"
                 </button>
             </div>
             {move || shown_table.get().map(|t| view! { <DataTableView table=t /> })}
