@@ -22,7 +22,7 @@ test("trying every input ranks them with paired intervals, and a bar makes a var
   await section.getByRole("combobox", { name: "Figure" }).selectOption("cost_per_journey");
   await section.getByRole("button", { name: "Try every input" }).click();
   await section.locator(".tornado-row").first().waitFor({ timeout: 120_000 });
-  assert.match(await section.getByRole("status").textContent(), /\d+ inputs tried on Improved/);
+  assert.match(await section.getByRole("status").first().textContent(), /\d+ inputs tried on Improved/);
   const rows = section.locator(".tornado-row");
   assert.ok((await rows.count()) >= 5, "the inputs that move the cost");
   assert.match(await section.locator(".tornado-caption").textContent(), /Cost per journey of Improved is \$\d/);
@@ -31,6 +31,17 @@ test("trying every input ranks them with paired intervals, and a bar makes a var
   assert.match(await first.getAttribute("aria-label"), /Improved › .*: .*\(.* to .*\)\. Make a variant with this change/);
   await section.locator(".tornado").scrollIntoViewIfNeeded();
   await page.screenshot({ path: await shotPath("sensitivity-1440x900") });
+
+  // Reach a target: the value of an input at which the cost falls to a
+  // number, with its interval, and a variant at that value.
+  const reach = section.getByRole("group", { name: "Reach a target" });
+  await reach.getByRole("combobox", { name: "Input" }).selectOption({ label: "Improved › Phone › self service › containment" });
+  await reach.getByRole("textbox", { name: /Target for Cost per journey/ }).fill("0.55");
+  await reach.getByRole("button", { name: "Find the value" }).click();
+  await reach.getByText(/Cost per journey reaches the target when Improved › Phone › self service › containment is 0\.\d+ \(95% CI 0\.\d+ to 0\.\d+\); it is 0\.35 now/).waitFor({ timeout: 120_000 });
+  await reach.getByRole("button", { name: /Make a variant at 0\.\d+/ }).waitFor();
+  await reach.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: await shotPath("break-even-1440x900") });
 
   const tabs = page.getByRole("tab");
   const before = await tabs.count();

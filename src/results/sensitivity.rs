@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::format::NumberFormat;
 use crate::editor::place_in_words;
-use crate::run::{SensitivitySearch, SensitivityState, SimulationContext};
+use crate::run::{BreakEvenSearch, BreakEvenState, SensitivitySearch, SensitivityState, SimulationContext};
 use crate::state::StudyState;
 
 /// Rows drawn: the inputs past these move the KPI less than all above.
@@ -116,6 +116,7 @@ fn Tornado(found: Sensitivity, asked_design: usize, study: Arc<Study>, report: A
         .max(1e-12);
     let at = move |x: f64| 50.0 + 50.0 * (x / reach).clamp(-1.0, 1.0);
     let full = move || state.draft().with(|d| d["designs"].as_array().map_or(0, Vec::len)) >= MAX_DESIGNS;
+    let (found_for_form, study_for_form) = (found.clone(), study.clone());
     let label = info.map_or(found.kpi.clone(), |i| i.label.to_owned());
     let baseline_text = found.baseline.estimate.map_or("–".to_owned(), |v| f.value(v));
     view! {
@@ -161,6 +162,103 @@ fn Tornado(found: Sensitivity, asked_design: usize, study: Arc<Study>, report: A
                 .collect_view()}
         </ol>
         {move || full().then(|| view! { <p class="section-note">{format!("A study holds at most {MAX_DESIGNS} designs: remove one to make a variant from a bar.")}</p> })}
+        <BreakEvenForm found=found_for_form study=study_for_form design=asked_design state />
+    }
+}
+
+/// "Reach a target": the value of one of the tried inputs at which the
+/// figure reaches a number the strategist gives, with its interval, and a
+/// variant at that value.
+#[component]
+fn BreakEvenForm(found: Sensitivity, study: Arc<Study>, design: usize, state: StudyState) -> impl IntoView {
+    let info = journey_engine::kpi::kpi(&found.kpi);
+    let percent = info.is_some_and(|i| i.unit == "%");
+    let label = info.map_or(found.kpi.clone(), |i| i.label.to_owned());
+    let words = study.to_value();
+    // Inputs that are one number: a search moves one value.
+    let choices: Vec<(String, String)> = found
+        .inputs
+        .iter()
+        .filter(|e| e.value.is_number() && e.kind != InputKind::Agents)
+        .map(|e| (e.path.clone(), place_in_words(&words, &e.path)))
+        .collect();
+    let (input, set_input) = signal(choices.first().map(|c| c.0.clone()).unwrap_or_default());
+    let (target, set_target) = signal(String::new());
+    let result = RwSignal::new(BreakEvenState::Idle);
+    let search = StoredValue::new_local(None::<BreakEvenSearch>);
+    let kpi = found.kpi.clone();
+    let problem = RwSignal::new(None::<String>);
+    let find = {
+        let study = study.clone();
+        move |_| {
+            let text = target.get_untracked().replace(['%', '$', ','], "");
+            match text.trim().parse::<f64>() {
+                Ok(x) if x.is_finite() => {
+                    problem.set(None);
+                    let x = if percent { x / 100.0 } else { x };
+                    search.set_value(Some(BreakEvenSearch::start(&study, design, &input.get_untracked(), &kpi, x, result)));
+                }
+                _ => problem.set(Some(format!("The target is a number{}, such as {}.", if percent { " in percent" } else { "" }, if percent { "85" } else { "0.55" }))),
+            }
+        }
+    };
+    let reach_words = {
+        let words = words.clone();
+        let label = label.clone();
+        move |b: &journey_engine::break_even::BreakEven| {
+            let place = place_in_words(&words, &b.input);
+            let end = |x: Option<f64>| x.map_or("beyond the range tried".to_owned(), |x| format!("{x:.3}"));
+            format!(
+                "{label} reaches the target when {place} is {:.3} (95% CI {} to {}); it is {} now.",
+                b.value,
+                end(b.ci95[0]),
+                end(b.ci95[1]),
+                b.current
+            )
+        }
+    };
+    let unit = match info.map_or("", |i| i.unit) {
+        "%" => "%".to_owned(),
+        "money" => study.currency.clone(),
+        "" => "number".to_owned(),
+        u => u.to_owned(),
+    };
+    view! {
+        <div class="break-even" role="group" aria-labelledby="break-even-heading">
+            <h4 id="break-even-heading">"Reach a target"</h4>
+            <div class="sensitivity-controls">
+                <label>
+                    "Input "
+                    <select on:change=move |ev| set_input.set(event_target_value(&ev))>
+                        {choices.into_iter().map(|(path, words)| view! { <option value=path>{words}</option> }).collect_view()}
+                    </select>
+                </label>
+                <label>
+                    {format!("Target for {label} ({unit}) ")}
+                    <input type="text" inputmode="decimal" size="8" prop:value=move || target.get()
+                        on:input=move |ev| set_target.set(event_target_value(&ev)) />
+                </label>
+                <button type="button" on:click=find disabled=move || result.get() == BreakEvenState::Running>"Find the value"</button>
+            </div>
+            <p class="sensitivity-status" role="status">
+                {move || match (problem.get(), result.get()) {
+                    (Some(p), _) => p,
+                    (None, BreakEvenState::Running) => "Searching: the input at several values, narrowing where the figure crosses the target\u{2026}".to_owned(),
+                    (None, BreakEvenState::Done(b)) => reach_words(&b),
+                    (None, BreakEvenState::Failed(m)) => m,
+                    (None, BreakEvenState::Idle) => String::new(),
+                }}
+            </p>
+            {move || match result.get() {
+                BreakEvenState::Done(b) => {
+                    let value = (b.value * 10_000.0).round() / 10_000.0;
+                    let path = b.input.clone();
+                    let make = move |_| make_variant(state, design, &path, journey_engine::sensitivity::number(value), &format!("{} {value}", step_field(&path)));
+                    Some(view! { <button type="button" class="secondary" on:click=make>{format!("Make a variant at {value}")}</button> })
+                }
+                _ => None,
+            }}
+        </div>
     }
 }
 
@@ -178,8 +276,12 @@ fn step_words(effect: &InputEffect, to: &Value, up: bool) -> String {
 
 /// A few words for a variant's name: "containment up".
 fn step_words_short(path: &str, up: bool) -> String {
-    let field = path.rsplit('.').next().unwrap_or(path).replace('_', " ");
-    format!("{field} {}", if up { "up" } else { "down" })
+    format!("{} {}", step_field(path), if up { "up" } else { "down" })
+}
+
+/// The field a path ends in, in words: "cost per minute".
+fn step_field(path: &str) -> String {
+    path.rsplit('.').next().unwrap_or(path).replace('_', " ")
 }
 
 /// Adds a copy of design `design` with `path` (one of its fields) set to

@@ -13,12 +13,15 @@
 //! - `worker.rs`: one Web Worker seen from the page.
 //! - `staffing_search.rs`: workers of their own that find the agents a
 //!   centre needs (one per design).
+//! - `break_even_search.rs`: a worker that finds the value of an input
+//!   at which a figure reaches a target.
 //! - `sensitivity_search.rs`: workers that try every input of a design
 //!   (which one moves a KPI most), a part each.
 //! - `ripple_layout.rs`: workers that lay out the workshop's day in the
 //!   centre (one per design).
 //! - `run_bar.rs`: status, progress, time left and Stop.
 
+mod break_even_search;
 mod context;
 mod run_bar;
 mod ripple_layout;
@@ -31,6 +34,7 @@ mod worker;
 #[allow(unused_imports)]
 pub use context::{ConvergencePoint, DEBOUNCE, KpiHalfWidths, RunStatus, SimulationContext, Unit, provide_simulation};
 pub use ripple_layout::RippleLayout;
+pub use break_even_search::{BreakEvenSearch, BreakEvenState};
 pub use run_bar::RunBar;
 pub use sensitivity_search::{SensitivitySearch, SensitivityState};
 pub use staffing_search::{SearchState, StaffingSearch};

@@ -61,7 +61,7 @@ impl RippleLayout {
                 WorkerEvent::Response(Response::Error { message, .. }, _) | WorkerEvent::Unreadable(message) | WorkerEvent::Crashed(message) => {
                     fail(format!("the day could not be laid out: {message}"));
                 }
-                WorkerEvent::Response(Response::Tally { .. } | Response::Staffed { .. } | Response::Sensitivity { .. }, _) => {}
+                WorkerEvent::Response(Response::Tally { .. } | Response::Staffed { .. } | Response::Sensitivity { .. } | Response::BreakEven { .. }, _) => {}
             });
             match spawned {
                 Ok(worker) => {

@@ -429,7 +429,7 @@ impl Inner {
             }
             // The run's workers are never asked for staffing or ripples
             // (staffing_search.rs, ripple_layout.rs and sensitivity_search.rs have their own).
-            WorkerEvent::Response(Response::Staffed { .. } | Response::Ripple { .. } | Response::Sensitivity { .. }, _) => {
+            WorkerEvent::Response(Response::Staffed { .. } | Response::Ripple { .. } | Response::Sensitivity { .. } | Response::BreakEven { .. }, _) => {
                 self.slots[index].state = SlotState::Idle;
                 self.dispatch();
             }

@@ -76,7 +76,7 @@ impl SensitivitySearch {
                 WorkerEvent::Response(Response::Error { message, .. }, _) | WorkerEvent::Unreadable(message) | WorkerEvent::Crashed(message) => {
                     fail(format!("the inputs could not be tried: {message}"));
                 }
-                WorkerEvent::Response(Response::Tally { .. } | Response::Staffed { .. } | Response::Ripple { .. }, _) => {}
+                WorkerEvent::Response(Response::Tally { .. } | Response::Staffed { .. } | Response::Ripple { .. } | Response::BreakEven { .. }, _) => {}
             });
             match spawned {
                 Ok(worker) => {

@@ -75,7 +75,7 @@ impl StaffingSearch {
                 WorkerEvent::Response(Response::Error { message, .. }, _) | WorkerEvent::Unreadable(message) | WorkerEvent::Crashed(message) => {
                     state.update(|s| s.error = Some(format!("the staffing search failed: {message}")));
                 }
-                WorkerEvent::Response(Response::Tally { .. } | Response::Ripple { .. } | Response::Sensitivity { .. }, _) => {}
+                WorkerEvent::Response(Response::Tally { .. } | Response::Ripple { .. } | Response::Sensitivity { .. } | Response::BreakEven { .. }, _) => {}
             });
             match spawned {
                 Ok(worker) => {

@@ -16,7 +16,7 @@
 //! Only a KPI that moves one way as the input rises has one break-even;
 //! for any other the answer is the first crossing found.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::report::Report;
@@ -28,7 +28,7 @@ use crate::study::{MAX_DESIGNS, Study};
 const ROUNDS: usize = 4;
 
 /// What the search found.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct BreakEven {
     pub design: String,
     pub input: String,

@@ -385,7 +385,7 @@ fn round(x: f64, digits: i32) -> f64 {
 }
 
 /// A JSON number, whole numbers without a fraction.
-pub(crate) fn number(x: f64) -> Value {
+pub fn number(x: f64) -> Value {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         Value::from(x as i64)
     } else {

@@ -36,6 +36,7 @@ pub mod plan;
 use std::ops::Range;
 
 use journey_engine::agents_needed::{DesignNeed, Target, agents_needed};
+use journey_engine::break_even::{BreakEven, break_even};
 use journey_engine::ripple::Ripple;
 use journey_engine::sensitivity::{Sensitivity, sensitivity_part};
 use journey_engine::{Study, Tally};
@@ -63,6 +64,9 @@ pub enum Request {
     /// Part `part` of `parts` of the sensitivity of KPI `kpi` of design
     /// `design` to its inputs (`journey_engine::sensitivity`).
     Sensitivity { run_id: u64, study_json: String, design: usize, kpi: String, part: usize, parts: usize },
+    /// The value of `input` (a field path) of design `design` at which
+    /// `kpi` reaches `target` (`journey_engine::break_even`).
+    BreakEven { run_id: u64, study_json: String, design: usize, input: String, kpi: String, target: f64 },
 }
 
 /// A message from a worker to the page (CBOR bytes).
@@ -82,6 +86,8 @@ pub enum Response {
     Ripple { run_id: u64, design: usize, ripple: Ripple },
     /// A part of a sensitivity, to merge with the others.
     Sensitivity { run_id: u64, part: usize, sensitivity: Sensitivity },
+    /// What a break-even search found, or why it found nothing.
+    BreakEven { run_id: u64, found: Result<BreakEven, String> },
     /// The request could not be carried out (`run_id` when it was known).
     Error { run_id: Option<u64>, message: String },
 }
@@ -133,6 +139,10 @@ impl Worker {
                     Err(message) => Response::Error { run_id: Some(run_id), message },
                 }
             }
+            Request::BreakEven { run_id, study_json, design, input, kpi, target } => match self.study(study_json) {
+                Ok(study) => Response::BreakEven { run_id, found: break_even(study, design, &input, &kpi, target, 1) },
+                Err(message) => Response::Error { run_id: Some(run_id), message },
+            },
         }
     }
 
