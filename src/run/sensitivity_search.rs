@@ -10,7 +10,7 @@ use journey_engine::sensitivity::Sensitivity;
 use journey_worker::{Request, Response};
 use leptos::prelude::*;
 
-use super::worker::{SimulationWorker, WorkerEvent};
+use super::worker::{Heard, OneRequest};
 
 /// Where a search is.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -27,7 +27,7 @@ pub enum SensitivityState {
 #[derive(Default)]
 pub struct SensitivitySearch {
     /// Held so the workers live until they answer or a new search comes.
-    _workers: Vec<Rc<RefCell<Option<SimulationWorker>>>>,
+    _workers: Vec<OneRequest>,
 }
 
 impl SensitivitySearch {
@@ -41,21 +41,11 @@ impl SensitivitySearch {
         let answers: Rc<RefCell<Vec<Sensitivity>>> = Rc::new(RefCell::new(Vec::new()));
         let mut workers = Vec::new();
         for part in 0..parts {
-            let cell: Rc<RefCell<Option<SimulationWorker>>> = Rc::new(RefCell::new(None));
-            let me = Rc::downgrade(&cell);
             let request = Request::Sensitivity { run_id: part as u64, study_json: study_json.clone(), design, kpi: kpi.to_owned(), part, parts };
             let answers = answers.clone();
             let fail = move |message: String| state.set(SensitivityState::Failed(message));
-            let spawned = SimulationWorker::spawn(move |event| match event {
-                WorkerEvent::Response(Response::Ready { .. }, _) => {
-                    if let Some(cell) = me.upgrade()
-                        && let Some(worker) = cell.borrow().as_ref()
-                        && worker.send(&request).is_err()
-                    {
-                        fail("the inputs could not be tried".to_owned());
-                    }
-                }
-                WorkerEvent::Response(Response::Sensitivity { sensitivity, .. }, _) => {
+            let started = OneRequest::start(request, move |heard| match heard {
+                Heard::Answer(Response::Sensitivity { sensitivity, .. }) => {
                     let done = {
                         let mut all = answers.borrow_mut();
                         all.push(sensitivity);
@@ -69,20 +59,13 @@ impl SensitivitySearch {
                     } else {
                         state.set(SensitivityState::Running { done, parts });
                     }
-                    if let Some(cell) = me.upgrade() {
-                        cell.borrow_mut().take();
-                    }
                 }
-                WorkerEvent::Response(Response::Error { message, .. }, _) | WorkerEvent::Unreadable(message) | WorkerEvent::Crashed(message) => {
-                    fail(format!("the inputs could not be tried: {message}"));
-                }
-                WorkerEvent::Response(Response::Tally { .. } | Response::Staffed { .. } | Response::Ripple { .. } | Response::BreakEven { .. }, _) => {}
+                Heard::Answer(_) => {}
+                Heard::NotSent => fail("the inputs could not be tried".to_owned()),
+                Heard::Failed(message) => fail(format!("the inputs could not be tried: {message}")),
             });
-            match spawned {
-                Ok(worker) => {
-                    *cell.borrow_mut() = Some(worker);
-                    workers.push(cell);
-                }
+            match started {
+                Ok(worker) => workers.push(worker),
                 Err(_) => state.set(SensitivityState::Failed("a worker to try the inputs could not be started".to_owned())),
             }
         }

@@ -6,15 +6,12 @@
 //! own, started on demand and ended when they answer (or when a new search
 //! or the page replaces them); the run's pool keeps refining meanwhile.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use journey_engine::Study;
 use journey_engine::agents_needed::{DesignNeed, Target};
 use journey_worker::{Request, Response};
 use leptos::prelude::*;
 
-use super::worker::{SimulationWorker, WorkerEvent};
+use super::worker::{Heard, OneRequest};
 
 /// What a search has found so far.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -37,7 +34,7 @@ impl SearchState {
 /// The workers of the current search; dropping it ends them.
 #[derive(Default)]
 pub struct StaffingSearch {
-    workers: Vec<Rc<RefCell<Option<SimulationWorker>>>>,
+    workers: Vec<OneRequest>,
 }
 
 impl StaffingSearch {
@@ -49,39 +46,19 @@ impl StaffingSearch {
         let designs = study.designs.len();
         state.set(SearchState { needs: vec![None; designs], study: Some(study), target: Some(target), error: None });
         for design in 0..designs {
-            let cell: Rc<RefCell<Option<SimulationWorker>>> = Rc::new(RefCell::new(None));
-            let me = Rc::downgrade(&cell);
             let request = Request::Staff { run_id: design as u64, study_json: study_json.clone(), design, share: target.share, seconds: target.seconds };
-            let spawned = SimulationWorker::spawn(move |event| match event {
-                WorkerEvent::Response(Response::Ready { .. }, _) => {
-                    if let Some(cell) = me.upgrade()
-                        && let Some(worker) = cell.borrow().as_ref()
-                        && worker.send(&request).is_err()
-                    {
-                        state.update(|s| s.error = Some("a staffing search could not be started".to_owned()));
+            let started = OneRequest::start(request, move |heard| match heard {
+                Heard::Answer(Response::Staffed { design, need, .. }) => state.update(|s| {
+                    if let Some(slot) = s.needs.get_mut(design) {
+                        *slot = Some(need);
                     }
-                }
-                WorkerEvent::Response(Response::Staffed { design, need, .. }, _) => {
-                    state.update(|s| {
-                        if let Some(slot) = s.needs.get_mut(design) {
-                            *slot = Some(need);
-                        }
-                    });
-                    // Done: the worker ends (its handlers are freed later).
-                    if let Some(cell) = me.upgrade() {
-                        cell.borrow_mut().take();
-                    }
-                }
-                WorkerEvent::Response(Response::Error { message, .. }, _) | WorkerEvent::Unreadable(message) | WorkerEvent::Crashed(message) => {
-                    state.update(|s| s.error = Some(format!("the staffing search failed: {message}")));
-                }
-                WorkerEvent::Response(Response::Tally { .. } | Response::Ripple { .. } | Response::Sensitivity { .. } | Response::BreakEven { .. }, _) => {}
+                }),
+                Heard::Answer(_) => {}
+                Heard::NotSent => state.update(|s| s.error = Some("a staffing search could not be started".to_owned())),
+                Heard::Failed(message) => state.update(|s| s.error = Some(format!("the staffing search failed: {message}"))),
             });
-            match spawned {
-                Ok(worker) => {
-                    *cell.borrow_mut() = Some(worker);
-                    self.workers.push(cell);
-                }
+            match started {
+                Ok(worker) => self.workers.push(worker),
                 Err(_) => state.update(|s| s.error = Some("a worker for the staffing search could not be started".to_owned())),
             }
         }

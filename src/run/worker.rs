@@ -7,6 +7,9 @@
 //! so the worker is started as a classic worker. Requests go out as JSON
 //! text, responses come back as CBOR bytes (see `journey_worker`).
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use journey_worker::{Request, Response};
 use leptos::prelude::set_timeout;
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
@@ -90,5 +93,52 @@ impl Drop for SimulationWorker {
         // error, so the handlers are freed on a later turn of the loop.
         let handlers = (self.on_message.take(), self.on_error.take());
         set_timeout(move || drop(handlers), std::time::Duration::ZERO);
+    }
+}
+
+/// What a worker started for one request heard.
+pub enum Heard {
+    /// Its answer (any response but `Ready` or `Error`); the worker ends.
+    Answer(Response),
+    /// The worker answered with an error, sent something unreadable, or
+    /// failed (its message).
+    Failed(String),
+    /// The request could not be sent to the loaded worker.
+    NotSent,
+}
+
+/// A worker of its own for one request (a staffing search, a ripple, a
+/// sensitivity or break-even search): the request goes out once the
+/// worker is ready, and its first answer ends it. Dropping this ends it
+/// sooner.
+pub struct OneRequest {
+    _worker: Rc<RefCell<Option<SimulationWorker>>>,
+}
+
+impl OneRequest {
+    /// Starts a worker for `request`; `on_heard` is told what it hears.
+    pub fn start(request: Request, mut on_heard: impl FnMut(Heard) + 'static) -> Result<Self, JsValue> {
+        let cell: Rc<RefCell<Option<SimulationWorker>>> = Rc::new(RefCell::new(None));
+        let me = Rc::downgrade(&cell);
+        let worker = SimulationWorker::spawn(move |event| match event {
+            WorkerEvent::Response(Response::Ready { .. }, _) => {
+                let refused = me.upgrade().is_some_and(|cell| cell.borrow().as_ref().is_some_and(|w| w.send(&request).is_err()));
+                if refused {
+                    on_heard(Heard::NotSent);
+                }
+            }
+            WorkerEvent::Response(Response::Error { message, .. }, _) | WorkerEvent::Unreadable(message) | WorkerEvent::Crashed(message) => {
+                on_heard(Heard::Failed(message));
+            }
+            WorkerEvent::Response(answer, _) => {
+                on_heard(Heard::Answer(answer));
+                // Done: the worker ends (its handlers are freed later).
+                if let Some(cell) = me.upgrade() {
+                    cell.borrow_mut().take();
+                }
+            }
+        })?;
+        *cell.borrow_mut() = Some(worker);
+        Ok(Self { _worker: cell })
     }
 }
