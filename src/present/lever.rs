@@ -8,6 +8,7 @@
 //! as the validator names fields, so a link can carry it.
 
 use journey_engine::Study;
+use journey_engine::sensitivity::number;
 use serde_json::Value;
 
 use crate::state::path::{self, FieldPath};
@@ -182,15 +183,6 @@ fn staffed(value: &Value) -> Vec<f64> {
     match value {
         Value::Array(hours) => hours.iter().map(|h| h.as_f64().unwrap_or(0.0)).collect(),
         v => vec![v.as_f64().unwrap_or(0.0)],
-    }
-}
-
-/// A JSON number, whole numbers written without a fraction.
-fn number(x: f64) -> Value {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        Value::from(x as i64)
-    } else {
-        serde_json::Number::from_f64(x).map_or(Value::Null, Value::Number)
     }
 }
 

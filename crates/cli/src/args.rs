@@ -73,18 +73,9 @@ pub enum Command {
     Solve(SolveArgs),
 }
 
+/// How `sensitivity` and `solve` run the study, and print.
 #[derive(Debug, Args)]
-pub struct SensitivityArgs {
-    /// Study file, `-`, share link or preset id.
-    #[arg(value_name = "STUDY")]
-    pub study: String,
-    /// The design whose inputs are moved [default: the first].
-    #[arg(long, value_name = "NAME")]
-    pub design: Option<String>,
-    /// The KPI to rank by (a key `journey-sim run --format json` prints,
-    /// such as cost_per_journey).
-    #[arg(long, value_name = "KEY")]
-    pub kpi: String,
+pub struct LeverRuns {
     /// Simulated customers per design, instead of the study's.
     #[arg(long, value_name = "N", value_parser = parse_journeys)]
     pub journeys: Option<u64>,
@@ -97,6 +88,22 @@ pub struct SensitivityArgs {
     /// Output format: `table` (default) or `json`.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
+}
+
+#[derive(Debug, Args)]
+pub struct SensitivityArgs {
+    /// Study file, `-`, share link or preset id.
+    #[arg(value_name = "STUDY")]
+    pub study: String,
+    /// The design whose inputs are moved [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub design: Option<String>,
+    /// The KPI to rank by (a key `journey-sim run --format json` prints,
+    /// such as cost_per_journey).
+    #[arg(long, value_name = "KEY")]
+    pub kpi: String,
+    #[command(flatten)]
+    pub runs: LeverRuns,
 }
 
 #[derive(Debug, Args)]
@@ -117,18 +124,8 @@ pub struct SolveArgs {
     /// The value the KPI must reach.
     #[arg(long, value_name = "X", allow_negative_numbers = true)]
     pub target: f64,
-    /// Simulated customers per design, instead of the study's.
-    #[arg(long, value_name = "N", value_parser = parse_journeys)]
-    pub journeys: Option<u64>,
-    /// Replications of a simulated centre, instead of the study's.
-    #[arg(long, value_name = "R", value_parser = parse_replications)]
-    pub replications: Option<u32>,
-    /// Worker threads [default: available parallelism].
-    #[arg(long, value_name = "T", value_parser = parse_threads)]
-    pub threads: Option<usize>,
-    /// Output format: `table` (default) or `json`.
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    pub format: Option<Format>,
+    #[command(flatten)]
+    pub runs: LeverRuns,
 }
 
 #[derive(Debug, Args)]

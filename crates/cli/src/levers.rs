@@ -9,17 +9,15 @@ use journey_engine::sensitivity::{Sensitivity, sensitivity};
 use journey_engine::{Difference, Estimate, Study, Verdict};
 use serde_json::Value;
 
-use crate::args::{Format, SensitivityArgs, SolveArgs, default_threads};
+use crate::args::{Format, LeverRuns, SensitivityArgs, SolveArgs, default_threads};
 use crate::error::CliError;
 use crate::format::{Scale, rows};
 use crate::table::align;
-use crate::{input, override_replications, print, warn};
+use crate::{input, override_replications, override_study, print, warn};
 
 pub fn sensitivity_command(args: SensitivityArgs) -> Result<(), CliError> {
-    let format = table_or_json(args.format, "sensitivity")?;
-    let (study, design) = prepare(&args.study, args.design.as_deref(), args.journeys, args.replications)?;
+    let (format, study, design, threads) = prepare(&args.study, args.design.as_deref(), &args.runs, "sensitivity")?;
     let kpi = kpi_key(&args.kpi)?;
-    let threads = args.threads.unwrap_or_else(default_threads);
     let found = sensitivity(&study, design, kpi, threads).map_err(CliError::Input)?;
     let text = match format {
         Format::Json => json(&found)?,
@@ -29,10 +27,8 @@ pub fn sensitivity_command(args: SensitivityArgs) -> Result<(), CliError> {
 }
 
 pub fn solve_command(args: SolveArgs) -> Result<(), CliError> {
-    let format = table_or_json(args.format, "solve")?;
-    let (study, design) = prepare(&args.study, args.design.as_deref(), args.journeys, args.replications)?;
+    let (format, study, design, threads) = prepare(&args.study, args.design.as_deref(), &args.runs, "solve")?;
     let kpi = kpi_key(&args.kpi)?;
-    let threads = args.threads.unwrap_or_else(default_threads);
     let found = break_even(&study, design, args.input.trim(), kpi, args.target, threads).map_err(CliError::Input)?;
     let text = match format {
         Format::Json => json(&found)?,
@@ -41,23 +37,16 @@ pub fn solve_command(args: SolveArgs) -> Result<(), CliError> {
     print(&text)
 }
 
-fn table_or_json(format: Option<Format>, command: &str) -> Result<Format, CliError> {
-    match format.unwrap_or(Format::Table) {
-        Format::Csv => Err(CliError::Input(format!("{command} prints a table or JSON (--format table or json)"))),
-        f => Ok(f),
-    }
-}
-
-/// The study with the run's overrides, and the index of the named design.
-fn prepare(arg: &str, design: Option<&str>, journeys: Option<u64>, replications: Option<u32>) -> Result<(Study, usize), CliError> {
+/// The output format, the study with the run's overrides, the index of
+/// the named design and the threads.
+fn prepare(arg: &str, design: Option<&str>, runs: &LeverRuns, command: &str) -> Result<(Format, Study, usize, usize), CliError> {
+    let format = match runs.format.unwrap_or(Format::Table) {
+        Format::Csv => return Err(CliError::Input(format!("{command} prints a table or JSON (--format table or json)"))),
+        f => f,
+    };
     let (source, mut study) = input::load(arg)?;
-    override_replications(&mut study, replications)?;
-    if let Some(journeys) = journeys {
-        if study.is_centre() {
-            return Err(CliError::Input("--journeys applies to independent journeys; this study is a simulated centre: use --replications".to_owned()));
-        }
-        study.journeys = journeys;
-    }
+    override_replications(&mut study, runs.replications)?;
+    override_study(&mut study, runs.journeys, None)?;
     warn(&source.label(), &study);
     let index = match design {
         None => 0,
@@ -66,7 +55,7 @@ fn prepare(arg: &str, design: Option<&str>, journeys: Option<u64>, replications:
             CliError::Input(format!("no design is called \"{name}\"; the designs are: {}", names.join(", ")))
         })?,
     };
-    Ok((study, index))
+    Ok((format, study, index, runs.threads.unwrap_or_else(default_threads)))
 }
 
 fn kpi_key(key: &str) -> Result<&'static str, CliError> {

@@ -112,7 +112,7 @@ fn run(args: RunArgs) -> Result<(), CliError> {
 /// Applies `--journeys` and `--seed`. Both are in range by construction:
 /// clap checked the journeys against the engine's limit, and every u64 is
 /// a seed. A simulated centre has no journey count (its arrivals decide).
-fn override_study(study: &mut Study, journeys: Option<u64>, seed: Option<u64>) -> Result<(), CliError> {
+pub(crate) fn override_study(study: &mut Study, journeys: Option<u64>, seed: Option<u64>) -> Result<(), CliError> {
     if let Some(journeys) = journeys {
         if study.is_centre() {
             return Err(CliError::Input(

@@ -19,7 +19,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::report::Report;
+use crate::report::{Estimate, Report};
 use crate::sensitivity::{InputKind, get, inputs, moved_study, number, paired_change, run_variants};
 use crate::study::{MAX_DESIGNS, Study};
 
@@ -64,9 +64,7 @@ pub fn break_even(study: &Study, design: usize, path: &str, kpi: &str, target: f
         return Err(format!("{path} is not an input of design {} (its paths start with designs[{design}].)", d.name));
     }
     // The range a value of this kind can take.
-    let probability = inputs(study, design).iter().any(|i| i.path == path && i.kind == InputKind::Probability)
-        || path.ends_with(".containment")
-        || path.ends_with(".resolution");
+    let probability = inputs(study, design).iter().any(|i| i.path == path && i.kind == InputKind::Probability);
     let wide = if probability { [0.0, 1.0] } else { [0.0, (4.0 * current).max(1.0)] };
     // Other fields bound what this one can be (containment plus
     // abandonment at most 1): the range ends where the study stops being
@@ -74,18 +72,12 @@ pub fn break_even(study: &Study, design: usize, path: &str, kpi: &str, target: f
     let valid = |x: f64| moved_study(study, design, &[(path, number(x))]).is_ok();
     let range = [valid_end(current, wide[0], &valid), valid_end(current, wide[1], &valid)];
 
-    let kpi_now = run_variants(study, design, &[], threads)?
-        .designs
-        .first()
-        .and_then(|r| r.kpis.get(kpi))
-        .and_then(|e| e.estimate)
-        .ok_or_else(|| format!("{kpi} is not defined for design {}", d.name))?;
-    let want = target - kpi_now;
-    let mut search = Search { study, design, path, kpi, threads };
-    let value = search.crossing(range, want, Read::Estimate)?.ok_or_else(|| {
-        format!("{kpi} does not reach {target} for any value of {path} from {} to {}", range[0], range[1])
-    })?;
-    let ends = [search.crossing(range, want, Read::Upper)?, search.crossing(range, want, Read::Lower)?];
+    let mut search = Search { study, design, design_name: &d.name, path, kpi, threads, kpi_now: None, runs: Vec::new() };
+    let value = search.crossing(range, target, Read::Estimate)?;
+    // Every run gives the KPI now: the unmoved design runs first in each.
+    let kpi_now = search.kpi_now.ok_or_else(|| format!("{kpi} is not defined for design {}", d.name))?;
+    let value = value.ok_or_else(|| format!("{kpi} does not reach {target} for any value of {path} from {} to {}", range[0], range[1]))?;
+    let ends = [search.crossing(range, target, Read::Upper)?, search.crossing(range, target, Read::Lower)?];
     let mut ci95 = ends;
     if let [Some(a), Some(b)] = ci95
         && a > b
@@ -106,19 +98,37 @@ enum Read {
 struct Search<'a> {
     study: &'a Study,
     design: usize,
+    design_name: &'a str,
     path: &'a str,
     kpi: &'a str,
     threads: usize,
+    /// The KPI of the unmoved design, from the first run.
+    kpi_now: Option<f64>,
+    /// The paired changes at each point of every grid run so far, by
+    /// bracket: the three searches start on the same grid, which runs once.
+    runs: Vec<([f64; 2], Vec<Option<Estimate>>)>,
 }
 
 impl Search<'_> {
-    /// Where the change's `read` reaches `want` within `range`: `None` when
-    /// it does not cross.
-    fn crossing(&mut self, range: [f64; 2], want: f64, read: Read) -> Result<Option<f64>, String> {
+    /// Where the change's `read` takes the KPI to `target` within `range`:
+    /// `None` when it does not cross.
+    fn crossing(&mut self, range: [f64; 2], target: f64, read: Read) -> Result<Option<f64>, String> {
         let mut bracket = range;
         for round in 0..=ROUNDS {
             let points = grid(bracket);
-            let values = self.changes(&points, read)?;
+            let changes = self.changes(bracket, &points)?;
+            let want = target - self.kpi_now.ok_or_else(|| format!("{} is not defined for design {}", self.kpi, self.design_name))?;
+            let values: Vec<Option<f64>> = changes
+                .iter()
+                .map(|c| {
+                    let c = (*c)?;
+                    match read {
+                        Read::Estimate => c.estimate,
+                        Read::Lower => c.ci95.map(|c| c[0]),
+                        Read::Upper => c.ci95.map(|c| c[1]),
+                    }
+                })
+                .collect();
             let crossing = (0..points.len() - 1).find(|&i| match (values[i], values[i + 1]) {
                 (Some(a), Some(b)) => (a - want) * (b - want) <= 0.0,
                 _ => false,
@@ -134,20 +144,20 @@ impl Search<'_> {
         Ok(None)
     }
 
-    /// The change's reading at each of `points`, in one run.
-    fn changes(&mut self, points: &[f64], read: Read) -> Result<Vec<Option<f64>>, String> {
+    /// The paired change at each of `points` (the grid of `bracket`), in one
+    /// run, or from the run that had them.
+    fn changes(&mut self, bracket: [f64; 2], points: &[f64]) -> Result<Vec<Option<Estimate>>, String> {
+        if let Some((_, changes)) = self.runs.iter().find(|(b, _)| *b == bracket) {
+            return Ok(changes.clone());
+        }
         let variants: Vec<Vec<(&str, Value)>> = points.iter().map(|&x| vec![(self.path, number(x))]).collect();
         let report: Report = run_variants(self.study, self.design, &variants, self.threads)?;
-        Ok((1..=points.len())
-            .map(|k| {
-                let change = paired_change(&report, k, self.kpi)?;
-                match read {
-                    Read::Estimate => change.estimate,
-                    Read::Lower => change.ci95.map(|c| c[0]),
-                    Read::Upper => change.ci95.map(|c| c[1]),
-                }
-            })
-            .collect())
+        if self.kpi_now.is_none() {
+            self.kpi_now = report.designs.first().and_then(|r| r.kpis.get(self.kpi)).and_then(|e| e.estimate);
+        }
+        let changes: Vec<Option<Estimate>> = (1..=points.len()).map(|k| paired_change(&report, k, self.kpi)).collect();
+        self.runs.push((bracket, changes.clone()));
+        Ok(changes)
     }
 }
 
