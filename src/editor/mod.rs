@@ -38,6 +38,7 @@ mod part_list;
 mod persona_editor;
 mod preset_picker;
 mod problem_summary;
+mod smallest_changes;
 mod staffing_editor;
 mod study_settings;
 mod templates;

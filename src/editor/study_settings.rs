@@ -1,5 +1,6 @@
 //! The study as a whole: title, currency, seed, journeys, and how much
-//! each experience costs the customer's satisfaction.
+//! each experience costs the customer's satisfaction, and the smallest
+//! change of each figure that matters.
 
 use leptos::prelude::*;
 
@@ -32,6 +33,7 @@ pub fn StudySettings() -> impl IntoView {
                     <Field path=weights.key("satisfied_threshold") label="Satisfied at or above" unit="0–100" codec=Codec::Number />
                 </div>
             </fieldset>
+            <super::smallest_changes::SmallestChanges />
         </section>
     }
 }

@@ -127,6 +127,15 @@ pub fn ComparisonTable(#[prop(into)] report: Signal<Option<std::sync::Arc<Report
                              \u{201c}Biggest change first\u{201d} ranks the figures by the largest real change, relative to {baseline}."
                         )}
                     </p>
+                    <p class="verdict-legend">
+                        <span class="verdict tone-good">"\u{2713} better"</span>" or "
+                        <span class="verdict tone-bad">"\u{2717} worse"</span>
+                        ": the whole 95% interval of the change lies on one side of no change. "
+                        <span class="verdict tone-neutral">"= no detectable difference"</span>
+                        ": the interval includes no change. "
+                        <span class="verdict tone-negligible">"\u{2248} negligible"</span>
+                        ": the whole interval lies within the smallest change that matters (half a point of a rate, 1% of another figure, unless the study sets its own)."
+                    </p>
                     <div class="headlines">
                         {in_short
                             .into_iter()

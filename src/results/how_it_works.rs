@@ -105,11 +105,17 @@ fn Guide() -> impl IntoView {
                 <dd>"The whole interval is on the bad side."</dd>
                 <dt><span class="verdict tone-neutral">"= no detectable difference"</span></dt>
                 <dd>"The interval includes no change at all: the simulation cannot tell the designs apart on this figure."</dd>
+                <dt><span class="verdict tone-negligible">"\u{2248} negligible"</span></dt>
+                <dd>
+                    "The whole interval lies within the smallest change that matters: whatever the change is, it is too small to act on. "
+                    "By default half a percentage point for a rate and 1% of the baseline\u{2019}s value for any other figure; "
+                    "the study can set its own (Study, \u{201c}Smallest change that matters\u{201d})."
+                </dd>
                 <dt><span class="verdict tone-changed">"\u{2260} changed"</span></dt>
                 <dd>"A real change in a figure that is neither good nor bad in itself, such as agents\u{2019} occupancy."</dd>
             </dl>
             <p>
-                "\u{201c}Better\u{201d} says the change is real, not that it is large: read its size beside it. Every result is only as true as "
+                "\u{201c}Better\u{201d} says the change is real and at least close to mattering; read its size beside it. Every result is only as true as "
                 "the study\u{2019}s inputs; the help under each field (Show help, above the editor) gives their typical ranges."
             </p>
         </section>

@@ -15,6 +15,8 @@ pub enum Tone {
     Good,
     Bad,
     Neutral,
+    /// A change too small to matter (inside the study's smallest change).
+    Negligible,
     NotApplicable,
     /// A change shown without a verdict (a percentile has no interval).
     Unjudged,
@@ -28,6 +30,7 @@ impl Tone {
             Verdict::Better => Tone::Good,
             Verdict::Worse => Tone::Bad,
             Verdict::NoDetectableDifference => Tone::Neutral,
+            Verdict::Negligible => Tone::Negligible,
             Verdict::NotApplicable => Tone::NotApplicable,
             Verdict::NoInterval => Tone::Unjudged,
             Verdict::Changed => Tone::Changed,
@@ -40,6 +43,7 @@ impl Tone {
             Tone::Good => "tone-good",
             Tone::Bad => "tone-bad",
             Tone::Neutral => "tone-neutral",
+            Tone::Negligible => "tone-negligible",
             Tone::NotApplicable => "tone-na",
             Tone::Unjudged => "tone-unjudged",
             Tone::Changed => "tone-changed",
@@ -52,6 +56,7 @@ impl Tone {
             Tone::Good => "✓",
             Tone::Bad => "✗",
             Tone::Neutral => "=",
+            Tone::Negligible => "≈",
             Tone::NotApplicable => "–",
             Tone::Unjudged => "·",
             Tone::Changed => "≠",
@@ -88,7 +93,7 @@ mod tests {
 
     #[test]
     fn every_verdict_has_its_own_icon_and_class() {
-        let all = [Verdict::Better, Verdict::Worse, Verdict::NoDetectableDifference, Verdict::NotApplicable, Verdict::NoInterval, Verdict::Changed];
+        let all = [Verdict::Better, Verdict::Worse, Verdict::NoDetectableDifference, Verdict::Negligible, Verdict::NotApplicable, Verdict::NoInterval, Verdict::Changed];
         let icons: Vec<_> = all.iter().map(|v| Tone::of(*v).icon()).collect();
         let classes: Vec<_> = all.iter().map(|v| Tone::of(*v).class()).collect();
         for i in 0..all.len() {

@@ -179,6 +179,7 @@ pub fn verdict(v: Verdict) -> &'static str {
         Verdict::Better => "better",
         Verdict::Worse => "worse",
         Verdict::NoDetectableDifference => "no detectable difference",
+        Verdict::Negligible => "negligible",
         Verdict::NotApplicable => "n/a",
         Verdict::NoInterval => "not judged (no interval)",
         Verdict::Changed => "changed",

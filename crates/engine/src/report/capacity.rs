@@ -168,7 +168,7 @@ pub(super) fn comparison(stats: Stats, variant: &DesignTally, baseline: &DesignT
     let (mine, theirs) = (variant.centre.as_ref()?, baseline.centre.as_ref()?);
     let keys = POOL_FIGURES.map(|f| f.key);
     let differences = |keys: &[&'static str], kind: fn(&str) -> (Option<Better>, Scale), v, b, cross| KpiTable {
-        entries: keys.iter().enumerate().map(|(k, key)| (*key, stats.difference(k, kind(key).0, v, b, cross))).collect(),
+        entries: keys.iter().enumerate().map(|(k, key)| (*key, stats.difference(k, kind(key).0, 0.0, v, b, cross))).collect(),
     };
     let pools = mine
         .pools

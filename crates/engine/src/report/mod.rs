@@ -105,6 +105,10 @@ pub enum Verdict {
     Worse,
     /// The interval includes zero.
     NoDetectableDifference,
+    /// The whole interval lies within the smallest change that matters
+    /// (the study's `smallest_changes`): whatever the change is, it is too
+    /// small to act on.
+    Negligible,
     /// The figure is undefined for one of the designs.
     NotApplicable,
     /// A percentile, which carries no interval: its change is shown but
@@ -192,6 +196,7 @@ impl Verdict {
             Verdict::Better => "better",
             Verdict::Worse => "worse",
             Verdict::NoDetectableDifference => "no detectable difference",
+            Verdict::Negligible => "negligible",
             Verdict::NotApplicable => "not applicable",
             Verdict::NoInterval => "not judged (no interval)",
             Verdict::Changed => "changed",
@@ -255,7 +260,12 @@ pub fn report(study: &Study, tally: &Tally) -> Report {
                 baseline: study.designs[0].name.clone(),
                 kpis: KpiTable {
                     entries: (0..KPI_COUNT)
-                        .map(|k| (KPIS[k].key, stats.difference(k, Some(KPIS[k].better), &dt.total, &baseline.total, cross)))
+                        .map(|k| {
+                            let key = KPIS[k].key;
+                            let reference = designs[0].kpis.get(key).and_then(|e| e.estimate).unwrap_or(0.0);
+                            let smallest = study.smallest_changes.absolute(key, reference);
+                            (key, stats.difference(k, Some(KPIS[k].better), smallest, &dt.total, &baseline.total, cross))
+                        })
                         .chain(percentile_differences(&dt.hours_to_resolution, &baseline.hours_to_resolution))
                         .collect(),
                 },
@@ -458,11 +468,13 @@ impl Stats {
 
     /// A variant's change in figure `k` from the baseline, with the paired
     /// and unpaired intervals, and the verdict (`better`: which way is
-    /// good, if either).
+    /// good, if either; `smallest`: the smallest change that matters, in
+    /// the figure's units, 0 for none).
     pub(crate) fn difference(
         &self,
         k: usize,
         better: Option<Better>,
+        smallest: f64,
         variant: &Sums<i128>,
         baseline: &Sums<i128>,
         cross: &CrossSums<i128>,
@@ -486,7 +498,9 @@ impl Stats {
         let var_v = v.sum_d2 / (n * (n - 1.0)) / (v.b_mean * v.b_mean);
         let var_b = b.sum_d2 / (n * (n - 1.0)) / (b.b_mean * b.b_mean);
         let unpaired = z * libm::sqrt(var_v + var_b);
-        let verdict = if diff - paired > 0.0 || diff + paired < 0.0 {
+        let verdict = if smallest > 0.0 && diff - paired > -smallest && diff + paired < smallest {
+            Verdict::Negligible
+        } else if diff - paired > 0.0 || diff + paired < 0.0 {
             match (diff > 0.0, better) {
                 (_, None) => Verdict::Changed,
                 (true, Some(Better::Higher)) | (false, Some(Better::Lower)) => Verdict::Better,

@@ -10,12 +10,14 @@
 //! Serialising a `Study` writes the study file format back, field for field.
 
 mod demand;
+mod smallest_change;
 mod staffing;
 
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
 pub use demand::*;
+pub use smallest_change::{SmallestChanges, default_for as default_smallest_change};
 pub use staffing::*;
 
 use crate::distribution::Distribution;
@@ -60,6 +62,10 @@ pub struct Study {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub demand: Option<Demand>,
     pub satisfaction: SatisfactionWeights,
+    /// The smallest change of each KPI that matters (this project's
+    /// optional field, see `smallest_change.rs`); written only when set.
+    #[serde(skip_serializing_if = "SmallestChanges::is_empty")]
+    pub smallest_changes: SmallestChanges,
     /// `designs[0]` is the baseline ("Current"); the others are variants.
     pub designs: Vec<Design>,
 }

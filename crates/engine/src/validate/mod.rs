@@ -487,7 +487,7 @@ impl Reader {
     }
 
     fn study(&mut self, value: &Value) -> Option<Study> {
-        let o = self.object(value, "", &["schema", "title", "currency", "seed", "journeys", "demand", "satisfaction", "designs"])?;
+        let o = self.object(value, "", &["schema", "title", "currency", "seed", "journeys", "demand", "satisfaction", "smallest_changes", "designs"])?;
         // A file without a schema number is taken as the current schema.
         let schema = match o.get("schema") {
             None => SCHEMA_VERSION,
@@ -525,6 +525,10 @@ impl Reader {
             None => Some(SatisfactionWeights::default()),
             Some(v) => self.satisfaction(v),
         };
+        let smallest_changes = match o.get("smallest_changes") {
+            None => Some(SmallestChanges::default()),
+            Some(v) => self.smallest_changes(v),
+        };
         let designs = self.list(&o, "designs", 1, MAX_DESIGNS, "design").and_then(|items| {
             let designs: Vec<Option<Design>> =
                 items.iter().enumerate().map(|(i, d)| self.design(d, &format!("designs[{i}]"))).collect();
@@ -539,8 +543,32 @@ impl Reader {
             journeys: journeys?,
             demand: demand?,
             satisfaction: satisfaction?,
+            smallest_changes: smallest_changes?,
             designs: designs?,
         }))
+    }
+
+    /// Per KPI key, a number from 0 to 1 (see `study/smallest_change.rs`).
+    fn smallest_changes(&mut self, value: &Value) -> Option<SmallestChanges> {
+        let keys: Vec<&str> = crate::kpi::KPIS.iter().map(|k| k.key).collect();
+        let o = self.object(value, "smallest_changes", &keys)?;
+        let mut set = Vec::new();
+        let mut ok = true;
+        for key in &keys {
+            if o.get(key).is_none() {
+                continue;
+            }
+            match self.number(&o, key, None) {
+                Some(x) if (0.0..=1.0).contains(&x) => set.push((*key, x)),
+                Some(x) => {
+                    let unit = if SmallestChanges::is_relative(key) { "a share of the figure: 0.01 is 1%" } else { "a change of the rate: 0.005 is 0.5 points" };
+                    self.problem(&o.field(key), format!("{} must be between 0 and 1 ({unit})", pretty(x)));
+                    ok = false;
+                }
+                None => ok = false,
+            }
+        }
+        ok.then(|| SmallestChanges::sorted(set))
     }
 
     fn satisfaction(&mut self, value: &Value) -> Option<SatisfactionWeights> {
