@@ -176,6 +176,10 @@ pub struct RunArgs {
     /// of the study's (2 to 1,000).
     #[arg(long, value_name = "R", value_parser = parse_replications)]
     pub replications: Option<u32>,
+    /// Compare every design with this one (by name) instead of the first:
+    /// two variants compared directly, with paired intervals.
+    #[arg(long, value_name = "DESIGN")]
+    pub against: Option<String>,
     /// Worker threads [default: available parallelism]. The figures are
     /// identical whatever the number.
     #[arg(long, value_name = "T", value_parser = parse_threads)]

@@ -75,6 +75,9 @@ fn run(args: RunArgs) -> Result<(), CliError> {
     let (source, mut study) = input::load(&args.study)?;
     override_study(&mut study, args.journeys, args.seed)?;
     override_replications(&mut study, args.replications)?;
+    if let Some(name) = &args.against {
+        study = against(&study, name)?;
+    }
     warn(&source.label(), &study);
     let threads = args.threads.unwrap_or_else(default_threads);
 
@@ -107,6 +110,16 @@ fn run(args: RunArgs) -> Result<(), CliError> {
         Format::Csv => report_csv(&report, CsvLayout::TwoTables),
     };
     print(&text)
+}
+
+/// The study with design `name` first (`--against`), or a message naming
+/// the designs there are.
+fn against(study: &Study, name: &str) -> Result<Study, CliError> {
+    let found = study.designs.iter().position(|d| d.name == name).and_then(|i| study.against(i));
+    found.ok_or_else(|| {
+        let names: Vec<String> = study.designs.iter().map(|d| format!("\"{}\"", d.name)).collect();
+        CliError::Input(format!("--against: the study has no design called \"{name}\" (designs: {})", names.join(", ")))
+    })
 }
 
 /// Applies `--journeys` and `--seed`. Both are in range by construction:

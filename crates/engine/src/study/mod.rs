@@ -231,6 +231,21 @@ impl Study {
         self.demand.is_some()
     }
 
+    /// The same study with design `reference` as the baseline, the others
+    /// after it in their order: its report compares every design with
+    /// that one, with paired intervals (streams do not depend on a
+    /// design's place, so every design's own figures stay as they were).
+    /// `None` if there is no such design.
+    pub fn against(&self, reference: usize) -> Option<Study> {
+        let mut study = self.clone();
+        if reference >= study.designs.len() {
+            return None;
+        }
+        let design = study.designs.remove(reference);
+        study.designs.insert(0, design);
+        Some(study)
+    }
+
     /// The lowest schema that holds the study.
     pub fn schema_needed(&self) -> u64 {
         if self.demand.is_some() { 2 } else { 1 }
