@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { StudyPage } from "../support/study-page.js";
 import { assertClean, sessionPerFile, shotPath } from "../support/test-file.js";
+import { linkFor, presetStudy } from "../support/studies.js";
 
 const setup = sessionPerFile();
 
@@ -31,4 +32,45 @@ test("the comparison table lists every figure and ranks the biggest changes firs
   await study.page.screenshot({ path: await shotPath("comparison-1280x720") });
   await assertClean(study);
   await study.page.close();
+});
+
+test("any design can be the reference: two variants compared directly, and tiny changes called negligible", { timeout: 180_000 }, async () => {
+  // Password reset with a third design: Improved with dearer agent minutes.
+  const value = await presetStudy("password-reset");
+  value.demand.replications = 4;
+  const dearer = structuredClone(value.designs[1]);
+  dearer.name = "Improved, dearer minutes";
+  for (const channel of dearer.channels) {
+    if (channel.agent) channel.agent.cost_per_minute *= 1.5;
+  }
+  value.designs.push(dearer);
+  const study = await StudyPage.open(setup.session, `/${linkFor(value)}`);
+  const page = study.page;
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.locator(".run-bar[data-state='done']").waitFor({ timeout: 90_000 });
+  const section = page.locator("section.comparison");
+  const table = section.locator("table.comparison-table");
+  const headers = async () => (await table.getByRole("columnheader").allTextContents()).map((h) => h.trim());
+  assert.deepEqual((await headers()).slice(-2), ["Improved vs Current", "Improved, dearer minutes vs Current"]);
+  // The verdict words are explained beside the table.
+  assert.match(await section.locator(".verdict-legend").textContent(), /negligible: the whole interval lies within the smallest change that matters/);
+
+  const reference = section.getByRole("combobox", { name: "Compare with" });
+  await reference.selectOption({ label: "Improved" });
+  await table.getByRole("columnheader", { name: "Improved, dearer minutes vs Improved" }).waitFor({ timeout: 90_000 });
+  assert.deepEqual(await headers(), ["Figure", "Improved", "Current", "Improved, dearer minutes", "Current vs Improved", "Improved, dearer minutes vs Improved"]);
+  // Dearer minutes cost more, surely, and change nothing a customer feels.
+  const cost = table.locator("tr[data-kpi='cost_per_journey'] td.comparison-change").last();
+  assert.match(await cost.textContent(), /worse/);
+  const resolution = table.locator("tr[data-kpi='resolution_rate'] td.comparison-change").last();
+  assert.match(await resolution.textContent(), /negligible/);
+  assert.match(await section.locator(".headline-group h4").last().textContent(), /Improved, dearer minutes vs Improved: the biggest changes/);
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: await shotPath("comparison-against-1440x900") });
+
+  // Back to the baseline without running anything.
+  await reference.selectOption({ index: 0 });
+  await table.getByRole("columnheader", { name: "Improved vs Current" }).waitFor();
+  await assertClean(study);
+  await page.close();
 });

@@ -7,12 +7,15 @@
 //! The rows are plain data built from the cards' own contents
 //! (`kpi_cards.rs`), so the table and the cards never disagree.
 
-use journey_engine::{Report, Verdict};
+use std::sync::Arc;
+
+use journey_engine::{Report, Study, Verdict};
 use leptos::prelude::*;
 
 use super::kpi_cards::{GROUPS, KpiCard, kpi_card};
 use super::verdict::Tone;
 use super::charts::palette::design_color;
+use crate::run::{ReferenceRun, ReferenceState, RunStatus, SimulationContext};
 
 /// One KPI's row.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,71 +91,110 @@ fn effect(report: &Report, comparison: &journey_engine::Comparison, key: &str) -
 }
 
 #[component]
-pub fn ComparisonTable(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>) -> impl IntoView {
+pub fn ComparisonTable(
+    #[prop(into)] report: Signal<Option<Arc<Report>>>,
+    /// The study `report` belongs to, to run again against another design.
+    #[prop(into)]
+    study: Signal<Option<Arc<Study>>>,
+) -> impl IntoView {
     let (biggest, set_biggest) = signal(false);
+    // The design every other is compared with: 0 is the study's baseline;
+    // any other runs the study again with that design first.
+    let reference = RwSignal::new(0usize);
+    let against = RwSignal::new(ReferenceState::Idle);
+    let asked: StoredValue<Option<(Arc<Study>, usize)>> = StoredValue::new(None);
+    let worker_run = StoredValue::new_local(None::<ReferenceRun>);
+    let status = use_context::<SimulationContext>().map(|sim| sim.status);
+    Effect::new(move |_| {
+        let chosen = reference.get();
+        let Some(study) = study.get() else { return };
+        if chosen == 0 || chosen >= study.designs.len() {
+            worker_run.set_value(None);
+            asked.set_value(None);
+            return;
+        }
+        // Waits for the study's own run, which has the workers first.
+        if status.is_some_and(|s| s.with(RunStatus::is_running)) {
+            return;
+        }
+        let same = asked.with_value(|a| a.as_ref().is_some_and(|(s, r)| Arc::ptr_eq(s, &study) && *r == chosen));
+        if !same {
+            asked.set_value(Some((study.clone(), chosen)));
+            worker_run.set_value(Some(ReferenceRun::start(&study, chosen, against)));
+        }
+    });
+    // The report the table shows: the study's own, or the one run against
+    // the chosen design while it belongs to the current study.
+    let shown = Memo::new(move |_| {
+        let chosen = reference.get();
+        let current = study.get();
+        if chosen == 0 || current.as_ref().is_none_or(|s| chosen >= s.designs.len()) {
+            return Ok(report.get());
+        }
+        let fresh = asked.with_value(|a| {
+            a.as_ref().zip(current.as_ref()).is_some_and(|((s, r), c)| Arc::ptr_eq(s, c) && *r == chosen)
+        });
+        match against.get() {
+            ReferenceState::Done(r) if fresh => Ok(Some(r)),
+            ReferenceState::Failed(message) if fresh => Err(message),
+            _ => Err(String::new()),
+        }
+    });
+    let names = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.designs.iter().map(|d| d.name.clone()).collect::<Vec<_>>())));
     let rows = Memo::new(move |_| {
-        report.with(|r| {
-            r.as_ref().map(|r| {
+        shown.with(|r| match r {
+            Ok(Some(r)) => Ok(Some({
                 let rows = comparison_rows(r);
                 let names: Vec<String> = r.designs.iter().map(|d| d.name.clone()).collect();
                 (names, rows)
-            })
+            })),
+            Ok(None) => Ok(None),
+            Err(message) => Err(message.clone()),
         })
     });
-    move || {
-        let (names, rows) = rows.get()?;
-        (names.len() > 1).then(|| {
-            let baseline = names[0].clone();
-            let in_short: Vec<(String, Vec<String>)> =
-                (1..names.len()).map(|i| (format!("{} vs {baseline}", names[i]), headlines(&rows, i, 3))).collect();
-            let rows = if biggest.get() { biggest_first(rows) } else { rows };
+    let table = move || {
+        let (names, rows) = match rows.get() {
+            Ok(Some(found)) => found,
+            Ok(None) => return None,
+            Err(message) => {
+                let name = names.with(|n| n.as_ref().and_then(|n| n.get(reference.get_untracked()).cloned())).unwrap_or_default();
+                let text = if message.is_empty() {
+                    format!("Comparing every design with {name}: the study runs again with {name} as the reference\u{2026}")
+                } else {
+                    format!("The comparison with {name} could not be made: {message}")
+                };
+                return Some(view! { <p class="section-note comparison-status" role="status">{text}</p> }.into_any());
+            }
+        };
+        let baseline = names[0].clone();
+        let in_short: Vec<(String, Vec<String>)> =
+            (1..names.len()).map(|i| (format!("{} vs {baseline}", names[i]), headlines(&rows, i, 3))).collect();
+        let rows = if biggest.get() { biggest_first(rows) } else { rows };
+        Some(
             view! {
-                <section class="results-section comparison" aria-labelledby="comparison-heading">
-                    <div class="section-head">
-                        <h3 id="comparison-heading">"Comparison"</h3>
-                        <div class="toggle no-print" role="group" aria-label="Order the comparison">
-                            <button type="button" class="toggle-option" aria-pressed=move || (!biggest.get()).to_string()
-                                on:click=move |_| set_biggest.set(false)>
-                                "As grouped"
-                            </button>
-                            <button type="button" class="toggle-option" aria-pressed=move || biggest.get().to_string()
-                                on:click=move |_| set_biggest.set(true)>
-                                "Biggest change first"
-                            </button>
-                        </div>
-                    </div>
-                    <p class="section-note">
-                        {format!(
-                            "Every figure for every design, and what each variant changes from {baseline} with its 95% interval. \
-                             \u{201c}Biggest change first\u{201d} ranks the figures by the largest real change, relative to {baseline}."
-                        )}
-                    </p>
-                    <p class="verdict-legend">
-                        <span class="verdict tone-good">"\u{2713} better"</span>" or "
-                        <span class="verdict tone-bad">"\u{2717} worse"</span>
-                        ": the whole 95% interval of the change lies on one side of no change. "
-                        <span class="verdict tone-neutral">"= no detectable difference"</span>
-                        ": the interval includes no change. "
-                        <span class="verdict tone-negligible">"\u{2248} negligible"</span>
-                        ": the whole interval lies within the smallest change that matters (half a point of a rate, 1% of another figure, unless the study sets its own)."
-                    </p>
-                    <div class="headlines">
-                        {in_short
-                            .into_iter()
-                            .map(|(title, lines)| {
-                                view! {
-                                    <div class="headline-group">
-                                        <h4>{format!("{title}: the biggest changes")}</h4>
-                                        {if lines.is_empty() {
-                                            view! { <p>"No figure changes detectably."</p> }.into_any()
-                                        } else {
-                                            view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
-                                        }}
-                                    </div>
-                                }
-                            })
-                            .collect_view()}
-                    </div>
+                <p class="section-note">
+                    {format!(
+                        "Every figure for every design, and what each changes from {baseline} with its paired 95% interval. \
+                         \u{201c}Biggest change first\u{201d} ranks the figures by the largest real change, relative to {baseline}."
+                    )}
+                </p>
+                <div class="headlines">
+                    {in_short
+                        .into_iter()
+                        .map(|(title, lines)| {
+                            view! {
+                                <div class="headline-group">
+                                    <h4>{format!("{title}: the biggest changes")}</h4>
+                                    {if lines.is_empty() {
+                                        view! { <p>"No figure changes by enough to matter."</p> }.into_any()
+                                    } else {
+                                        view! { <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
+                                    }}
+                                </div>
+                            }
+                        })
+                        .collect_view()}
+                </div>
                     <div class="table-scroll" tabindex="0" role="region" aria-label="Comparison table">
                         <table class="comparison-table">
                             <thead>
@@ -214,8 +256,51 @@ pub fn ComparisonTable(#[prop(into)] report: Signal<Option<std::sync::Arc<Report
                             </tbody>
                         </table>
                     </div>
-                </section>
             }
+            .into_any(),
+        )
+    };
+    move || {
+        let names = names.get().filter(|n| n.len() > 1)?;
+        Some(view! {
+            <section class="results-section comparison" aria-labelledby="comparison-heading">
+                <div class="section-head">
+                    <h3 id="comparison-heading">"Comparison"</h3>
+                    <label class="comparison-reference no-print">
+                        "Compare with "
+                        <select on:change=move |ev| reference.set(event_target_value(&ev).parse().unwrap_or(0))>
+                            {names
+                                .iter()
+                                .enumerate()
+                                .map(|(i, n)| {
+                                    let text = if i == 0 { format!("{n} (the baseline)") } else { n.clone() };
+                                    view! { <option value=i.to_string() selected=move || reference.get() == i>{text}</option> }
+                                })
+                                .collect_view()}
+                        </select>
+                    </label>
+                    <div class="toggle no-print" role="group" aria-label="Order the comparison">
+                        <button type="button" class="toggle-option" aria-pressed=move || (!biggest.get()).to_string()
+                            on:click=move |_| set_biggest.set(false)>
+                            "As grouped"
+                        </button>
+                        <button type="button" class="toggle-option" aria-pressed=move || biggest.get().to_string()
+                            on:click=move |_| set_biggest.set(true)>
+                            "Biggest change first"
+                        </button>
+                    </div>
+                </div>
+                <p class="verdict-legend">
+                    <span class="verdict tone-good">"\u{2713} better"</span>" or "
+                    <span class="verdict tone-bad">"\u{2717} worse"</span>
+                    ": the whole 95% interval of the change lies on one side of no change. "
+                    <span class="verdict tone-neutral">"= no detectable difference"</span>
+                    ": the interval includes no change. "
+                    <span class="verdict tone-negligible">"\u{2248} negligible"</span>
+                    ": the whole interval lies within the smallest change that matters (half a point of a rate, 1% of another figure, unless the study sets its own)."
+                </p>
+                {table}
+            </section>
         })
     }
 }

@@ -166,7 +166,7 @@ pub fn Results() -> impl IntoView {
             // canvases instead of building the whole view again.
             <div class="results-body" hidden=move || !has_report()>
                 <PrintReport report=report study=sim.study />
-                <comparison::ComparisonTable report=report />
+                <comparison::ComparisonTable report=report study=sim.study />
                 <KpiCards report=report />
                 <CapacityCards report=report study=sim.study />
                 <AgentsNeeded study=sim.study />

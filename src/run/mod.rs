@@ -17,11 +17,14 @@
 //!   at which a figure reaches a target.
 //! - `sensitivity_search.rs`: workers that try every input of a design
 //!   (which one moves a KPI most), a part each.
+//! - `reference_run.rs`: workers that run the study again with another
+//!   design as the reference, for the comparison.
 //! - `ripple_layout.rs`: workers that lay out the workshop's day in the
 //!   centre (one per design).
 //! - `run_bar.rs`: status, progress, time left and Stop.
 
 mod break_even_search;
+mod reference_run;
 mod context;
 mod run_bar;
 mod ripple_layout;
@@ -35,6 +38,7 @@ mod worker;
 pub use context::{ConvergencePoint, DEBOUNCE, KpiHalfWidths, RunStatus, SimulationContext, Unit, provide_simulation};
 pub use ripple_layout::RippleLayout;
 pub use break_even_search::{BreakEvenSearch, BreakEvenState};
+pub use reference_run::{ReferenceRun, ReferenceState};
 pub use run_bar::RunBar;
 pub use sensitivity_search::{SensitivitySearch, SensitivityState};
 pub use staffing_search::{SearchState, StaffingSearch};
