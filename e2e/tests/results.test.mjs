@@ -2,7 +2,7 @@
 // results appear (KPI cards with numbers and verdicts, plots that are
 // elements with their data, customer stories), switch the distributions
 // between histogram and CDF, download the CSV and a plot as SVG and PNG,
-// and print a one-page report. Screenshots at 1280×720 (and one full page)
+// and print the report (the answer, paths, experience, appendix). Screenshots at 1280×720 (and one full page)
 // go to e2e/screenshots/ for a person to look at.
 
 import assert from "node:assert/strict";
@@ -216,20 +216,46 @@ test("exports: one CSV of every figure, and a plot as SVG and PNG", async () => 
   await writeFile(join(SCREENSHOTS, "results-export.svg"), text);
 });
 
-test("the printed report fits one page: title, what changed, the biggest changes, KPI table and key plots, no editor", async () => {
+test("the printed report: the answer on page 1, then paths, experience with one customer's story, and the appendix", async () => {
   const pdf = await results.page.pdf({ format: "A4", printBackground: true });
   await mkdir(SCREENSHOTS, { recursive: true });
   await writeFile(join(SCREENSHOTS, "results-print.pdf"), pdf);
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
-  assert.equal(pages, 1, "one page");
+  // Two designs: the answer, the two paths, the experience and a story, the appendix.
+  assert.equal(pages, 4, "four pages");
   await results.page.emulateMedia({ media: "print" });
   try {
-    assert.equal(await results.page.locator(".print-report").isVisible(), true);
-    assert.equal(await results.page.locator(".print-kpis tbody tr[data-kpi]").count(), 17);
+    const page = results.page;
+    assert.equal(await page.locator(".print-report").isVisible(), true);
+    assert.equal(await page.locator(".print-kpis tbody tr[data-kpi]").count(), 17);
     // It leads with the answer: what each variant changes, and its biggest effects in words.
-    assert.match(await results.page.locator(".print-changes").textContent(), /changes: .*→/);
-    assert.match(await results.page.locator(".print-headlines li").first().textContent(), /goes from .* to .*95% CI/);
-    assert.equal(await results.page.locator(".app-main > :not(#results)").first().isVisible(), false, "the editor is not printed");
+    assert.match(await page.locator(".print-changes").textContent(), /changes: .*→/);
+    assert.match(await page.locator(".print-headlines li").first().textContent(), /goes from .* to .*95% CI/);
+    // No jargon on the first page: the seed and fingerprint wait for the appendix.
+    assert.doesNotMatch(await page.locator(".print-report").textContent(), /fingerprint|seed|KPI/i);
+    // Each later part starts a page of its own.
+    const breaks = await page.evaluate(() =>
+      [".print-report", ".results-section.paths", ".results-section.experience", ".print-appendix"].map((s) => {
+        const style = getComputedStyle(document.querySelector(s));
+        return [s, style.breakBefore, style.breakAfter];
+      }),
+    );
+    assert.deepEqual(breaks, [
+      [".print-report", "auto", "page"],
+      [".results-section.paths", "page", "auto"],
+      [".results-section.experience", "page", "auto"],
+      [".print-appendix", "page", "auto"],
+    ]);
+    assert.equal(await page.locator(".results-section.paths canvas").count(), 2, "a path diagram per design");
+    assert.equal(await page.locator(".results-section.experience canvas").count(), 2, "emotion curve and pain points");
+    // One customer, in both designs, step by step.
+    assert.equal(await page.locator(".print-story-side").count(), 2);
+    assert.match(await page.locator(".print-story-side").first().textContent(), /(Resolved|Gave up) after \d+ contacts?/);
+    const appendix = await page.locator(".print-appendix").textContent();
+    assert.match(appendix, /What the study assumes.*How the figures were made.*The same numbers again/s);
+    assert.match(appendix, /fingerprint [0-9a-f]{16}/);
+    assert.match(await page.locator(".print-link a").getAttribute("href"), /#s1\./);
+    assert.equal(await page.locator(".app-main > :not(#results)").first().isVisible(), false, "the editor is not printed");
     assert.equal(await results.section().getByRole("button", { name: "Download CSV" }).isVisible(), false);
   } finally {
     await results.page.emulateMedia({ media: "screen" });

@@ -152,12 +152,26 @@ fn label(key: &str, a: Option<&Value>, b: Option<&Value>) -> String {
     }
 }
 
+/// A number for reading, to 10 significant digits: a value computed
+/// elsewhere (0.1 × 1.5 = 0.15000000000000002) reads as 0.15. The editor's
+/// fields keep the exact value.
+fn readable(n: &serde_json::Number) -> String {
+    match n.as_f64() {
+        Some(x) if x.is_finite() && x != 0.0 && n.as_u64().is_none() && n.as_i64().is_none() => {
+            let shift = 9 - x.abs().log10().floor() as i32;
+            let scale = 10f64.powi(shift.clamp(-300, 300));
+            super::number_text::format_f64((x * scale).round() / scale)
+        }
+        _ => format_number(n),
+    }
+}
+
 /// A value in words: `yes`, `0.45`, `lognormal (median 7, p90 15)`.
 fn describe(v: &Value) -> String {
     match v {
         Value::Bool(true) => "yes".to_owned(),
         Value::Bool(false) => "no".to_owned(),
-        Value::Number(n) => format_number(n),
+        Value::Number(n) => readable(n),
         Value::Object(map) if is_distribution(v) => {
             let kind = map.get("kind").map(shown).unwrap_or_default();
             let params: Vec<String> = map
@@ -166,6 +180,7 @@ fn describe(v: &Value) -> String {
                 .map(|(k, v)| match v {
                     Value::Array(items) if items.len() > 6 => format!("{} {k}", items.len()),
                     Value::Array(items) => format!("{k} {}", super::number_text::format_numbers(items)),
+                    Value::Number(n) => format!("{k} {}", readable(n)),
                     other => format!("{k} {}", shown(other)),
                 })
                 .collect();
@@ -201,6 +216,15 @@ mod tests {
 
     fn lines(changes: &[Change]) -> Vec<String> {
         changes.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn computed_numbers_read_without_their_last_bits() {
+        let n = |x: f64| serde_json::Number::from_f64(x).expect("finite");
+        assert_eq!(readable(&n(0.1 * 1.5)), "0.15");
+        assert_eq!(readable(&n(1234.5)), "1234.5");
+        assert_eq!(readable(&n(0.000123456789012)), "0.000123456789");
+        assert_eq!(readable(&serde_json::Number::from(12u64)), "12");
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub mod group_tables;
 pub mod how_it_works;
 pub mod kpi_cards;
 pub mod print;
+pub mod print_pages;
 pub mod sensitivity;
 pub mod stories;
 #[cfg(test)]
@@ -253,6 +254,7 @@ pub fn Results() -> impl IntoView {
                         </div>
                     </div>
                 </section>
+                <print_pages::PrintStory report=report study=sim.study />
                 <GroupTables report=report />
                 <SensitivityPanel report=report />
                 <section class="results-section precision" aria-labelledby="precision-heading">
@@ -271,6 +273,7 @@ pub fn Results() -> impl IntoView {
                         />
                     </div>
                 </section>
+                <print_pages::PrintAppendix report=report study=sim.study />
             </div>
         </section>
     }

@@ -1,12 +1,14 @@
-//! The printable one-page report of the comparison.
+//! The printed report's first page: the answer, in words a boss reads
+//! without the jargon (no seed, no fingerprint, no "KPI").
 //!
 //! On screen this section is hidden; in print (see `public/results.css`,
-//! `@media print`) the editor and every control disappear and the page
-//! shows this header (title, what was simulated), what each design
-//! changes, its biggest effects in words, a simulated centre's year, a
-//! compact table of every KPI with each design's estimate and each
-//! variant's change and verdict (the rows of `comparison.rs`), and the key
-//! plots (figures marked `print-key`).
+//! `@media print`) the editor and every control disappear and the first
+//! page shows the title and what was simulated, the question (what each
+//! design changes), the answer (each variant's biggest effects in words, a
+//! simulated centre's year), and a compact table of every figure with each
+//! design's estimate and each variant's change and verdict (the rows of
+//! `comparison.rs`). The paths, the experience, one customer's story and
+//! the appendix follow on pages of their own (`print_pages.rs`).
 
 use journey_engine::Report;
 use leptos::prelude::*;
@@ -28,6 +30,18 @@ pub fn run_summary(report: &Report) -> String {
         report.seed,
         report.fingerprint
     )
+}
+
+/// What was simulated, in words for the first page (the seed and
+/// fingerprint are in the appendix).
+pub fn plain_summary(report: &Report) -> String {
+    let designs: Vec<String> = report.designs.iter().map(|d| d.name.clone()).collect();
+    let what = match report.replications {
+        Some(r) => format!("{} simulated customers per design over {r} runs of the simulated centre", count(report.journeys)),
+        None => format!("{} simulated customers per design", count(report.journeys)),
+    };
+    let baseline = designs.first().cloned().unwrap_or_default();
+    format!("{what}: {}. Every change is measured against {baseline}.", designs.join(", "))
 }
 
 /// Each variant's changes from the baseline, in the editor's words
@@ -71,17 +85,20 @@ pub fn PrintReport(
             view! {
                 <section class="print-only print-report" aria-hidden="true">
                     <h2 class="print-title">{r.title.clone()}</h2>
-                    <p class="print-summary">{run_summary(&r)}</p>
+                    <p class="print-summary">{plain_summary(&r)}</p>
                     // The answer first: what each design changes, then what that does.
+                    <h3 class="print-heading">"The question"</h3>
                     <ul class="print-changes">
                         {design_changes_in_words(study.get().as_deref())
                             .into_iter()
                             .map(|(name, lines)| view! { <li><strong>{format!("{name} changes: ")}</strong>{lines.join("; ")}</li> })
                             .collect_view()}
                     </ul>
+                    <h3 class="print-heading">"The answer"</h3>
                     <ul class="print-headlines">
                         {(1..r.designs.len())
-                            .flat_map(|i| headlines(&rows, i, 3).into_iter().map(move |l| (i, l)))
+                            // Two each from three designs on, so the first page holds them.
+                            .flat_map(|i| headlines(&rows, i, if r.designs.len() > 2 { 2 } else { 3 }).into_iter().map(move |l| (i, l)))
                             .map(|(i, line)| {
                                 let name = r.designs[i].name.clone();
                                 view! { <li><strong>{format!("{name}: ")}</strong>{line}</li> }
@@ -89,10 +106,11 @@ pub fn PrintReport(
                             .collect_view()}
                     </ul>
                     <ul class="print-year">{year.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    <h3 class="print-heading">"Every figure"</h3>
                     <table class="print-kpis">
                         <thead>
                             <tr>
-                                <th scope="col">"KPI"</th>
+                                <th scope="col">"Figure"</th>
                                 {r.designs.iter().map(|d| view! { <th scope="col">{d.name.clone()}</th> }).collect_view()}
                                 {variants
                                     .iter()
@@ -154,8 +172,10 @@ pub fn PrintReport(
                         </tbody>
                     </table>
                     <p class="print-note">
-                        "Intervals are 95% confidence intervals; changes use paired journeys (the same customers in every design). "
-                        "“No detectable difference”: the interval of the change includes zero."
+                        "The small ranges are 95% intervals: the true value lies within them 19 times in 20. Every design met the same simulated customers. "
+                        "\u{201c}Better\u{201d} or \u{201c}worse\u{201d}: the whole range of the change is on one side of no change; "
+                        "\u{201c}no detectable difference\u{201d}: it includes no change; \u{201c}negligible\u{201d}: it is too small to matter. "
+                        "Where customers go, how they feel, one customer\u{2019}s story and how the figures were made follow on the next pages."
                     </p>
                 </section>
             }
