@@ -1,4 +1,5 @@
-//! Figures by persona and by first channel: for each group, a row per
+//! Figures by persona and by first channel (and, from
+//! `contact_channels.rs`, by the channel of each contact): for each group, a row per
 //! design with its journeys, its share of the design's journeys, and the
 //! key KPIs with their 95% intervals.
 //!
@@ -233,6 +234,7 @@ pub fn GroupTables(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>)
                         }
                     })
                     .collect_view()}
+                <super::contact_channels::ContactChannelTable report=report />
             </div>
         </section>
     }

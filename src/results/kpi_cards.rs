@@ -16,7 +16,7 @@ use super::verdict::{Tone, VerdictBadge, direction_arrow};
 /// The groups of cards and the KPIs in each, in reading order.
 pub const GROUPS: [(&str, &[&str]); 5] = [
     ("Outcome", &["resolution_rate", "first_contact_resolution", "gave_up_rate"]),
-    ("Effort", &["contacts_per_journey", "agent_contacts_per_journey", "switches_per_journey", "customer_minutes", "hours_to_resolution"]),
+    ("Effort", &["contacts_per_journey", "repeat_contacts", "agent_contacts_per_journey", "switches_per_journey", "customer_minutes", "hours_to_resolution"]),
     ("Cost", &["cost_per_journey", "cost_per_resolution", "agent_minutes"]),
     ("Experience", &["satisfaction", "satisfied_rate"]),
     ("Channels", &["containment", "self_service_abandonment", "abandonment", "escalation_rate"]),
@@ -258,12 +258,12 @@ mod tests {
 
     #[test]
     fn every_kpi_is_on_exactly_one_card() {
-        for info in KPIS {
+        for info in KPIS.iter().chain(&journey_engine::kpi::DERIVED_KPIS) {
             let n = GROUPS.iter().flat_map(|(_, keys)| keys.iter()).filter(|k| **k == info.key).count();
             assert_eq!(n, 1, "{}", info.key);
         }
         let total: usize = GROUPS.iter().map(|(_, keys)| keys.len()).sum();
-        assert_eq!(total, KPIS.len());
+        assert_eq!(total, KPIS.len() + journey_engine::kpi::DERIVED_KPIS.len());
     }
 
     #[test]

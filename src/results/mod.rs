@@ -28,6 +28,7 @@ pub mod business_case;
 pub mod capacity_cards;
 pub mod charts;
 pub mod comparison;
+pub mod contact_channels;
 pub mod export;
 pub mod format;
 pub mod group_tables;

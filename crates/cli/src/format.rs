@@ -59,6 +59,11 @@ pub fn rows(baseline: &KpiTable<Estimate>, currency: &str) -> Vec<Row> {
             label: info.label,
             scale: Scale::new(unit, magnitude(info.key)),
         });
+        if info.key == "contacts_per_journey" {
+            for derived in &journey_engine::kpi::DERIVED_KPIS {
+                rows.push(Row { key: derived.key, label: derived.label, scale: Scale::new(Unit::Count, magnitude(derived.key)) });
+            }
+        }
         if info.key == "hours_to_resolution" {
             for (key, label) in QUANTILES {
                 rows.push(Row {
@@ -73,6 +78,11 @@ pub fn rows(baseline: &KpiTable<Estimate>, currency: &str) -> Vec<Row> {
 }
 
 impl Scale {
+    /// A rate's scale (percent), for the rates by contact channel.
+    pub fn percent() -> Self {
+        Self::new(Unit::Percent, 0.5)
+    }
+
     fn new(unit: Unit, magnitude: f64) -> Self {
         let decimals = match unit {
             Unit::Percent => 1,
@@ -293,12 +303,14 @@ mod tests {
     }
 
     #[test]
-    fn every_kpi_and_both_quantiles_get_a_row() {
+    fn every_kpi_repeat_contacts_and_both_quantiles_get_a_row() {
         let table = KpiTable {
             entries: Vec::new(),
         };
         let keys: Vec<_> = rows(&table, "USD").iter().map(|r| r.key).collect();
-        assert_eq!(keys.len(), KPIS.len() + 2);
+        assert_eq!(keys.len(), KPIS.len() + 3);
+        let contacts = keys.iter().position(|k| *k == "contacts_per_journey").unwrap();
+        assert_eq!(keys[contacts + 1], "repeat_contacts");
         let mean = keys
             .iter()
             .position(|k| *k == "hours_to_resolution")

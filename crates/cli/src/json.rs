@@ -2,12 +2,13 @@
 //! serialisation.
 //!
 //! The default view keeps what a script comparing designs needs (every KPI
-//! with its interval, the breakdowns by persona and first channel, a
+//! with its interval, the breakdowns by persona and first channel, the
+//! rates by contact channel, a
 //! simulated centre's capacity figures, and the comparisons) and leaves out
 //! the plots' data and the stories, which are most of the report's size;
 //! `--full` prints the whole [`Report`].
 
-use journey_engine::report::{BusinessCase, CapacityReport, GroupReport, KpiTable};
+use journey_engine::report::{BusinessCase, CapacityReport, ContactChannelReport, GroupReport, KpiTable};
 use journey_engine::{Comparison, Estimate, Report};
 use serde::Serialize;
 
@@ -34,6 +35,7 @@ struct DesignView<'a> {
     kpis: &'a KpiTable<Estimate>,
     by_persona: &'a [GroupReport],
     by_channel: &'a [GroupReport],
+    by_contact_channel: &'a [ContactChannelReport],
     #[serde(skip_serializing_if = "Option::is_none")]
     capacity: Option<&'a CapacityReport>,
 }
@@ -66,6 +68,7 @@ pub fn render(report: &Report, year: Option<&BusinessCase>, full: bool) -> Resul
                     kpis: &d.kpis,
                     by_persona: &d.by_persona,
                     by_channel: &d.by_channel,
+                    by_contact_channel: &d.by_contact_channel,
                     capacity: d.capacity.as_ref(),
                 })
                 .collect(),

@@ -70,6 +70,17 @@ pub const KPIS: [KpiInfo; KPI_COUNT] = [
     info("satisfied_rate", "Satisfied customers", "share of journeys with a satisfied score", "%", Better::Higher),
 ];
 
+/// Figures read off the KPIs above rather than summed on their own: the
+/// report carries them beside the KPIs, with intervals and differences
+/// that follow from their source's.
+pub const DERIVED_KPIS: [KpiInfo; 1] = [info(
+    "repeat_contacts",
+    "Repeat contacts",
+    "contacts after the first, per journey (contacts per journey − 1)",
+    "",
+    Better::Lower,
+)];
+
 const fn info(key: &'static str, label: &'static str, meaning: &'static str, unit: &'static str, better: Better) -> KpiInfo {
     // Every rate is shown in percent, the score has no unit, and every
     // other KPI is an amount.
@@ -83,7 +94,7 @@ const fn info(key: &'static str, label: &'static str, meaning: &'static str, uni
 
 /// Looks a KPI up by its key.
 pub fn kpi(key: &str) -> Option<&'static KpiInfo> {
-    KPIS.iter().find(|k| k.key == key)
+    KPIS.iter().chain(&DERIVED_KPIS).find(|k| k.key == key)
 }
 
 /// Indices of the KPIs whose denominator b varies by journey (true

@@ -4,7 +4,9 @@
 //! report fingerprints they gave before it. A fingerprint hashes every
 //! figure of a report, so equal fingerprints mean the same figures to the
 //! bit. (`scripts/fingerprints.sh` printed these at the commit that
-//! finished the hardening, 2ae0258.)
+//! finished the hardening, 2ae0258; the figures added to reports since are
+//! taken out before hashing, and the smallest change that matters, which
+//! came later too, is turned off.)
 
 use journey_engine::{Study, run};
 
@@ -47,6 +49,21 @@ fn schema_1_studies_keep_every_figure() {
         // The fingerprints predate the smallest change that matters: with
         // it off, every figure and verdict is as it was.
         study.smallest_changes.set = journey_engine::kpi::KPIS.iter().map(|k| (k.key, 0.0)).collect();
-        assert_eq!(run(&study).fingerprint, fingerprint, "{id}, {journeys} journeys, seed {seed}");
+        assert_eq!(figures_of_2ae0258(run(&study)), fingerprint, "{id}, {journeys} journeys, seed {seed}");
     }
+}
+
+/// The fingerprint of what a report held at 2ae0258: the figures added
+/// since (repeat contacts, the rates by contact channel) are taken out
+/// first, so that every figure that was there is checked to the bit.
+fn figures_of_2ae0258(mut report: journey_engine::Report) -> String {
+    for design in &mut report.designs {
+        design.kpis.entries.retain(|(key, _)| *key != "repeat_contacts");
+        design.by_contact_channel.clear();
+    }
+    for comparison in &mut report.comparisons {
+        comparison.kpis.entries.retain(|(key, _)| *key != "repeat_contacts");
+    }
+    report.fingerprint.clear();
+    journey_engine::report::fingerprint(&report)
 }

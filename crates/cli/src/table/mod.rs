@@ -15,6 +15,7 @@ use journey_engine::{Estimate, Report};
 use crate::format::{self, thousands};
 
 mod capacity;
+mod contact_channel;
 mod year;
 
 /// Stories told under the table.
@@ -51,6 +52,8 @@ pub fn render(report: &Report, year: Option<&BusinessCase>, run: &RunInfo) -> St
     }
     out.push_str(&kpi_table(report));
     out.push('\n');
+    out.push_str(&contact_channel::table(report));
+    out.push('\n');
     if report.replications.is_some() {
         out.push_str(&capacity::table(report));
         out.push('\n');
@@ -70,7 +73,8 @@ pub fn render(report: &Report, year: Option<&BusinessCase>, run: &RunInfo) -> St
         let paired = if report.replications.is_some() { "replication by replication" } else { "journey by journey" };
         out.push_str(&format!(
             "Changes are differences from {baseline} with their 95% interval, paired {paired}\n\
-             (every design meets the same customers); a verdict needs the interval to exclude zero.\n"
+             (every design meets the same customers); a verdict needs the interval to exclude zero, and a\n\
+             change is negligible when the whole interval lies within the smallest change that matters.\n"
         ));
     }
     if report.replications.is_some() {

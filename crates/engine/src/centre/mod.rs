@@ -71,6 +71,7 @@ impl Tally {
             for (sum, score) in dt.stage_score.iter_mut().zip(runs[d].stage_score) {
                 add(sum, fixed(score));
             }
+            dt.end_contact_batch();
         }
         // The centre's own figures, paired with the baseline's of the same
         // replication.

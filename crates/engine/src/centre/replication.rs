@@ -29,7 +29,7 @@ use crate::kpi::{KPI_COUNT, RATIO_KPIS, journey_terms};
 use crate::story::{STORY_COUNT, Story};
 use crate::streams::JourneyStreams;
 use crate::study::Demand;
-use crate::tally::{DesignTally, TallyObserver, add_histograms};
+use crate::tally::{ContactCounts, DesignTally, TallyObserver, add_histograms};
 
 /// One thing that happened in the centre, for a picture of the day (the
 /// workshop's animation) and for tests that compare two runs event by
@@ -86,6 +86,8 @@ struct Customer {
     /// The pool handling the customer's contact, if any.
     handled_by: Option<u32>,
     first_contact: FirstContact,
+    /// The contact under way, for the rates by contact channel.
+    contact: ContactCounts,
     story: Option<Story>,
 }
 
@@ -232,12 +234,22 @@ impl Centre<'_, '_> {
                 customer.waiting = None;
                 customer.handled_by = None;
                 customer.first_contact = FirstContact::default();
+                customer.contact = ContactCounts::default();
                 customer.story = story;
                 slot
             }
             None => {
                 let first_contact = FirstContact::default();
-                self.customers.push(Customer { journey, index, counted, waiting: None, handled_by: None, first_contact, story });
+                self.customers.push(Customer {
+                    journey,
+                    index,
+                    counted,
+                    waiting: None,
+                    handled_by: None,
+                    first_contact,
+                    contact: ContactCounts::default(),
+                    story,
+                });
                 (self.customers.len() - 1) as u32
             }
         };
@@ -324,6 +336,8 @@ impl Centre<'_, '_> {
                     stage_score: &mut self.out.stage_score,
                     stage_reached: &mut self.tally.stage_reached,
                     first_contact: &mut customer.first_contact,
+                    contact: &mut customer.contact,
+                    contact_batch: &mut self.tally.contact_batch,
                 };
                 customer.journey.advance::<Timed, _>(self.design, answer, &mut Both(&mut observer, &mut recorder))
             } else {
@@ -338,6 +352,8 @@ impl Centre<'_, '_> {
             stage_score: &mut self.out.stage_score,
             stage_reached: &mut self.tally.stage_reached,
             first_contact: &mut customer.first_contact,
+            contact: &mut customer.contact,
+            contact_batch: &mut self.tally.contact_batch,
         };
         match &mut customer.story {
             Some(story) => customer.journey.advance::<Timed, _>(self.design, answer, &mut Both(&mut observer, story)),
@@ -450,6 +466,8 @@ impl Centre<'_, '_> {
                 stage_score: &mut self.out.stage_score,
                 stage_reached: &mut self.tally.stage_reached,
                 first_contact: &mut customer.first_contact,
+                contact: &mut customer.contact,
+                contact_batch: &mut self.tally.contact_batch,
             };
             match &mut customer.story {
                 Some(story) => customer.journey.give_up_unfinished(self.design, &mut Both(&mut observer, story)),

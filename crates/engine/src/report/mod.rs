@@ -69,9 +69,27 @@ pub struct DesignReport {
     /// Where journeys break, worst first.
     pub pain_points: Vec<PainPoint>,
     pub stories: Vec<StoryReport>,
+    /// Rates by the channel where each contact happened (whatever the
+    /// journey's first channel), in the design's channel order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_contact_channel: Vec<ContactChannelReport>,
     /// The simulated centre's own figures (pools, staffing).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capacity: Option<CapacityReport>,
+}
+
+/// The contacts made on one channel: containment and abandonment of its
+/// self-service, abandonment of its queues, and the share after which the
+/// journey ended resolved. Intervals are over batches (chunks of journeys,
+/// or replications; see `tally/contact_channel.rs`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ContactChannelReport {
+    pub name: String,
+    /// Contacts made on the channel, in all.
+    pub contacts: u64,
+    /// `containment`, `self_service_abandonment`, `abandonment` and
+    /// `resolution_rate` of this channel's contacts.
+    pub rates: KpiTable<Estimate>,
 }
 
 /// An estimate and its 95% confidence interval; `None` where the figure
@@ -266,6 +284,16 @@ pub fn report(study: &Study, tally: &Tally) -> Report {
                             let smallest = study.smallest_changes.absolute(key, reference);
                             (key, stats.difference(k, Some(KPIS[k].better), smallest, &dt.total, &baseline.total, cross))
                         })
+                        .flat_map(|(key, diff)| {
+                            // Repeat contacts change exactly as contacts do; only
+                            // the smallest change that matters is their own.
+                            let repeat = (key == "contacts_per_journey").then(|| {
+                                let reference = designs[0].kpis.get("repeat_contacts").and_then(|e| e.estimate).unwrap_or(0.0);
+                                let smallest = study.smallest_changes.absolute("repeat_contacts", reference);
+                                ("repeat_contacts", Difference { verdict: verdict_of(diff.estimate, diff.ci95, Some(Better::Lower), smallest), ..diff })
+                            });
+                            std::iter::once((key, diff)).chain(repeat)
+                        })
                         .chain(percentile_differences(&dt.hours_to_resolution, &baseline.hours_to_resolution))
                         .collect(),
                 },
@@ -288,15 +316,20 @@ pub fn report(study: &Study, tally: &Tally) -> Report {
 }
 
 /// The first 16 hex digits of SHA-256 over the report's JSON (without its
-/// fingerprint). JSON numbers print the exact bits of every figure, so equal
+/// fingerprint: it is empty while this runs, or is left out of the hash by
+/// the caller clearing it). JSON numbers print the exact bits of every figure, so equal
 /// fingerprints mean equal figures.
-fn fingerprint(report: &Report) -> String {
+pub fn fingerprint(report: &Report) -> String {
     let json = serde_json::to_vec(report).unwrap_or_default();
     Sha256::digest(&json).iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
 fn design_report(design: &crate::study::Design, dt: &DesignTally, stats: Stats) -> DesignReport {
     let mut kpis = stats.kpi_table(&dt.total);
+    let repeat = repeat_contacts(kpis.get("contacts_per_journey").copied().unwrap_or(Estimate::NONE));
+    if let Some(at) = kpis.entries.iter().position(|(k, _)| *k == "contacts_per_journey") {
+        kpis.entries.insert(at + 1, ("repeat_contacts", repeat));
+    }
     let hours = &dt.hours_to_resolution;
     for (key, p) in [("hours_to_resolution_p50", 0.5), ("hours_to_resolution_p90", 0.9)] {
         kpis.entries.push((key, Estimate { estimate: hours.quantile(p), ci95: None }));
@@ -343,8 +376,51 @@ fn design_report(design: &crate::study::Design, dt: &DesignTally, stats: Stats) 
                 }
             })
             .collect(),
+        by_contact_channel: design
+            .channels
+            .iter()
+            .enumerate()
+            .map(|(c, channel)| contact_channel(&channel.name, c, &dt.by_contact_channel))
+            .collect(),
         capacity: dt.centre.as_ref().map(|centre| capacity::design(stats, centre)),
     }
+}
+
+/// Contacts after the first, per journey: contacts per journey − 1, whose
+/// interval is the contacts' moved down by one (every journey has one).
+fn repeat_contacts(contacts: Estimate) -> Estimate {
+    Estimate {
+        estimate: contacts.estimate.map(|e| (e - 1.0).max(0.0)),
+        ci95: contacts.ci95.map(|[lo, hi]| [(lo - 1.0).max(0.0), (hi - 1.0).max(0.0)]),
+    }
+}
+
+/// Channel `c`'s rates from the batch sums.
+fn contact_channel(name: &str, c: usize, sums: &crate::tally::ContactChannelSums) -> ContactChannelReport {
+    use crate::tally::CONTACT_CHANNEL_RATES;
+    let counts = sums.counts.get(c).copied().unwrap_or_default();
+    let n = sums.batches;
+    let t = (n >= 2).then(|| crate::special::student_t_quantile(0.975, (n - 1) as f64));
+    let rates = CONTACT_CHANNEL_RATES
+        .iter()
+        .enumerate()
+        .map(|(r, (key, a, b))| {
+            let (sum_a, sum_b) = (counts[*a] as f64, counts[*b] as f64);
+            if sum_b <= 0.0 {
+                return (*key, Estimate::NONE);
+            }
+            let ratio = sum_a / sum_b;
+            let ci95 = t.zip(sums.squares.get(c)).map(|(t, squares)| {
+                let [aa, bb, ab] = squares[r].map(|x| x as f64);
+                let b_mean = sum_b / n as f64;
+                let sum_d2 = (aa - 2.0 * ratio * ab + ratio * ratio * bb).max(0.0);
+                let variance = sum_d2 / (n as f64 * (n as f64 - 1.0)) / (b_mean * b_mean);
+                interval(Scale::Rate, ratio, variance, sum_b, t)
+            });
+            (*key, Estimate { estimate: Some(ratio), ci95 })
+        })
+        .collect();
+    ContactChannelReport { name: name.to_owned(), contacts: counts[crate::tally::CONTACTS], rates: KpiTable { entries: rates } }
 }
 
 /// Attempts that ended badly, by kind, and journeys that gave up, per 1,000
@@ -498,23 +574,32 @@ impl Stats {
         let var_v = v.sum_d2 / (n * (n - 1.0)) / (v.b_mean * v.b_mean);
         let var_b = b.sum_d2 / (n * (n - 1.0)) / (b.b_mean * b.b_mean);
         let unpaired = z * libm::sqrt(var_v + var_b);
-        let verdict = if smallest > 0.0 && diff - paired > -smallest && diff + paired < smallest {
-            Verdict::Negligible
-        } else if diff - paired > 0.0 || diff + paired < 0.0 {
-            match (diff > 0.0, better) {
-                (_, None) => Verdict::Changed,
-                (true, Some(Better::Higher)) | (false, Some(Better::Lower)) => Verdict::Better,
-                _ => Verdict::Worse,
-            }
-        } else {
-            Verdict::NoDetectableDifference
-        };
+        let verdict = verdict_of(Some(diff), Some([diff - paired, diff + paired]), better, smallest);
         Difference {
             estimate: Some(diff),
             ci95: Some([diff - paired, diff + paired]),
             unpaired_ci95: Some([diff - unpaired, diff + unpaired]),
             verdict,
         }
+    }
+}
+
+/// The verdict on a change `diff` with paired interval `ci95` (see
+/// [`Verdict`]); `smallest`: the smallest change that matters, 0 for none.
+fn verdict_of(diff: Option<f64>, ci95: Option<[f64; 2]>, better: Option<Better>, smallest: f64) -> Verdict {
+    let (Some(diff), Some([lo, hi])) = (diff, ci95) else {
+        return if diff.is_some() { Verdict::NoDetectableDifference } else { Verdict::NotApplicable };
+    };
+    if smallest > 0.0 && lo > -smallest && hi < smallest {
+        Verdict::Negligible
+    } else if lo > 0.0 || hi < 0.0 {
+        match (diff > 0.0, better) {
+            (_, None) => Verdict::Changed,
+            (true, Some(Better::Higher)) | (false, Some(Better::Lower)) => Verdict::Better,
+            _ => Verdict::Worse,
+        }
+    } else {
+        Verdict::NoDetectableDifference
     }
 }
 

@@ -13,7 +13,7 @@
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
-use crate::kpi::{KPIS, Scale, kpi};
+use crate::kpi::{DERIVED_KPIS, KPIS, Scale, kpi};
 
 /// The study's own smallest changes, the KPIs it sets, in [`KPIS`] order;
 /// every other KPI takes its default.
@@ -65,7 +65,7 @@ impl SmallestChanges {
     /// Keeps the entries in [`KPIS`] order, so a file is written the same
     /// way whatever order it was read in.
     pub(crate) fn sorted(mut set: Vec<(&'static str, f64)>) -> Self {
-        set.sort_by_key(|(key, _)| KPIS.iter().position(|k| k.key == *key));
+        set.sort_by_key(|(key, _)| KPIS.iter().chain(&DERIVED_KPIS).position(|k| k.key == *key));
         Self { set }
     }
 }

@@ -17,6 +17,11 @@
 
 use serde::{Deserialize, Serialize};
 
+mod contact_channel;
+
+pub(crate) use contact_channel::{CONTACT_CHANNEL_RATES, CONTACTS};
+pub(crate) use contact_channel::{COUNTS, ContactChannelSums, ContactCounts};
+
 use crate::emotion::FirstContact;
 use crate::histogram::{self, Histogram};
 use crate::independent::simulate;
@@ -85,6 +90,22 @@ pub(crate) struct DesignTally {
     /// The simulated centre's own figures (pools, staffing).
     #[serde(default)]
     pub(crate) centre: Option<crate::centre::CentreTally>,
+    /// Rates by the channel of each contact, one observation per batch
+    /// (`contact_channel.rs`).
+    #[serde(default)]
+    pub(crate) by_contact_channel: ContactChannelSums,
+    /// The current batch's counts per channel; empty between batches.
+    #[serde(skip)]
+    pub(crate) contact_batch: Vec<[u64; COUNTS]>,
+}
+
+impl DesignTally {
+    /// Ends a batch (a chunk, a replication): its counts become one
+    /// observation of the rates by contact channel.
+    pub(crate) fn end_contact_batch(&mut self) {
+        let batch = std::mem::take(&mut self.contact_batch);
+        self.by_contact_channel.add_batch(&batch);
+    }
 }
 
 /// Per KPI: Σa, Σb, Σa², Σb², Σab over observations (journeys, or
@@ -238,6 +259,8 @@ impl Tally {
                     stage_reached: [0; 6],
                     stories: Vec::new(),
                     centre: study.is_centre().then(|| crate::centre::CentreTally::new(study, i)),
+                    by_contact_channel: ContactChannelSums::new(d.channels.len()),
+                    contact_batch: Vec::new(),
                 }
             })
             .collect();
@@ -278,6 +301,7 @@ impl Tally {
             if let (Some(x), Some(y)) = (&mut a.centre, &b.centre) {
                 x.merge(y);
             }
+            a.by_contact_channel.merge(&b.by_contact_channel);
         }
     }
 
@@ -296,11 +320,14 @@ impl Tally {
                 let sums = &mut local[d];
                 let dt = &mut self.designs[d];
                 let mut first_contact = FirstContact::default();
+                let mut contact = ContactCounts::default();
                 let mut observer = TallyObserver {
                     flow: &mut dt.flow,
                     stage_score: &mut sums.stage_score,
                     stage_reached: &mut dt.stage_reached,
                     first_contact: &mut first_contact,
+                    contact: &mut contact,
+                    contact_batch: &mut dt.contact_batch,
                 };
                 let figures = if journey < STORY_COUNT {
                     let mut story = Story::begin(journey);
@@ -346,6 +373,9 @@ impl Tally {
                 add(&mut dt.stage_score[s], fixed(sums.stage_score[s]));
             }
         }
+        for dt in &mut self.designs {
+            dt.end_contact_batch();
+        }
         self.journeys += end - start;
         self.chunks += 1;
     }
@@ -389,6 +419,10 @@ pub(crate) struct TallyObserver<'a> {
     pub(crate) stage_score: &'a mut [f64; 6],
     pub(crate) stage_reached: &'a mut [u64; 6],
     pub(crate) first_contact: &'a mut FirstContact,
+    /// The contact under way (kept with the customer between steps) and
+    /// the batch's counts by contact channel.
+    pub(crate) contact: &'a mut ContactCounts,
+    pub(crate) contact_batch: &'a mut Vec<[u64; COUNTS]>,
 }
 
 impl Observer for TallyObserver<'_> {
@@ -396,6 +430,7 @@ impl Observer for TallyObserver<'_> {
     /// the matches below fold away.
     #[inline(always)]
     fn step(&mut self, step: &Step, score: f64) {
+        self.contact.step(step, self.contact_batch, self.flow.channels);
         match step {
             Step::AttemptEnd { attempt, channel, result, next } => {
                 let flow = &mut *self.flow;

@@ -550,7 +550,7 @@ impl Reader {
 
     /// Per KPI key, a number from 0 to 1 (see `study/smallest_change.rs`).
     fn smallest_changes(&mut self, value: &Value) -> Option<SmallestChanges> {
-        let keys: Vec<&str> = crate::kpi::KPIS.iter().map(|k| k.key).collect();
+        let keys: Vec<&str> = crate::kpi::KPIS.iter().chain(&crate::kpi::DERIVED_KPIS).map(|k| k.key).collect();
         let o = self.object(value, "smallest_changes", &keys)?;
         let mut set = Vec::new();
         let mut ok = true;
