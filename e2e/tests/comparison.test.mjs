@@ -19,7 +19,7 @@ test("the comparison table lists every figure and ranks the biggest changes firs
   const headers = await table.getByRole("columnheader").allTextContents();
   assert.deepEqual(headers.map((h) => h.trim()), ["Figure", "Current", "Improved", "Improved vs Current"]);
   const rows = table.locator("tbody tr");
-  assert.equal(await rows.count(), 17);
+  assert.equal(await rows.count(), 18, "MODEL.md's 17 figures with intervals and repeat contacts");
   const resolution = table.locator("tr[data-kpi='resolution_rate']");
   assert.match(await resolution.textContent(), /better/);
 
@@ -71,6 +71,19 @@ test("any design can be the reference: two variants compared directly, and tiny 
   // Back to the baseline without running anything.
   await reference.selectOption({ index: 0 });
   await table.getByRole("columnheader", { name: "Improved vs Current" }).waitFor();
+
+  // The study's own smallest change that matters: with half the cost as
+  // the smallest that matters, Improved's saving is negligible.
+  const costChange = table.locator("tr[data-kpi='cost_per_journey'] td.comparison-change").first();
+  assert.match(await costChange.textContent(), /better/);
+  await page.locator("details.smallest-changes > summary").click();
+  await page.locator('input[data-path="smallest_changes.cost_per_journey"]').fill("50%");
+  await page.waitForFunction(
+    () => /negligible/.test(document.querySelector("tr[data-kpi='cost_per_journey'] td.comparison-change")?.textContent ?? ""),
+    null,
+    { timeout: 90_000 },
+  );
+  assert.match(await study.fragment(), /^#s1\./, "the link carries it");
   await assertClean(study);
   await page.close();
 });

@@ -12,7 +12,7 @@ import { after, before, test } from "node:test";
 import { SCREENSHOTS, Session } from "../support/app-page.js";
 import { ResultsPage } from "../support/results-page.js";
 
-const VERDICTS = ["better", "worse", "no detectable difference", "not applicable"];
+const VERDICTS = ["better", "worse", "no detectable difference", "negligible", "not applicable"];
 /** Redraw budget for one plot after new results [ms]. */
 const DRAW_BUDGET_MS = 50;
 
@@ -40,7 +40,7 @@ async function shot(name, options = {}) {
 
 test("KPI cards show every design's figure with its interval, and each variant's change with a verdict", async () => {
   const cards = results.cards();
-  assert.equal(await cards.count(), 17, "one card per KPI");
+  assert.equal(await cards.count(), 18, "one card per KPI (and repeat contacts)");
   for (const key of ["resolution_rate", "cost_per_journey", "satisfaction", "containment"]) {
     const card = results.card(key);
     const lines = card.locator(".kpi-line");
@@ -57,7 +57,7 @@ test("KPI cards show every design's figure with its interval, and each variant's
   // Colour is never the only cue: every verdict has an icon and words.
   const badges = await results.section().locator(".kpi-card .verdict").allTextContents();
   assert.ok(badges.length >= 16);
-  for (const text of badges) assert.match(text, /^[✓✗=–] (better|worse|no detectable difference|not applicable)$/);
+  for (const text of badges) assert.match(text, /^[✓✗=≈–] (better|worse|no detectable difference|negligible|not applicable)$/);
 
   await results.section().scrollIntoViewIfNeeded();
   await results.page.locator("#kpi-heading").evaluate((el) => el.scrollIntoView());
@@ -191,8 +191,8 @@ test("exports: one CSV of every figure, and a plot as SVG and PNG", async () => 
   assert.match(csv.name, /^pro-photographer-results\.csv$/);
   const lines = csv.bytes.toString("utf8").split("\r\n").filter(Boolean);
   assert.match(lines[0], /^study,journeys,design,role,kpi,label,unit,estimate,ci95_low,ci95_high,difference,/);
-  assert.equal(lines.length, 1 + 2 * 19, "a row per design and KPI (17 with intervals, median and 90th percentile)");
-  assert.ok(lines.some((l) => /,Improved,variant,resolution_rate,.*,(better|worse|no_detectable_difference)$/.test(l)));
+  assert.equal(lines.length, 1 + 2 * 20, "a row per design and KPI (17 with intervals, repeat contacts, median and 90th percentile)");
+  assert.ok(lines.some((l) => /,Improved,variant,resolution_rate,.*,(better|worse|no_detectable_difference|negligible)$/.test(l)));
 
   const figure = results.figures("distribution").first();
   const svg = await results.download(figure.getByRole("button", { name: /as SVG$/ }));
@@ -227,7 +227,7 @@ test("the printed report: the answer on page 1, then paths, experience with one 
   try {
     const page = results.page;
     assert.equal(await page.locator(".print-report").isVisible(), true);
-    assert.equal(await page.locator(".print-kpis tbody tr[data-kpi]").count(), 17);
+    assert.equal(await page.locator(".print-kpis tbody tr[data-kpi]").count(), 18);
     // It leads with the answer: what each variant changes, and its biggest effects in words.
     assert.match(await page.locator(".print-changes").textContent(), /changes: .*→/);
     assert.match(await page.locator(".print-headlines li").first().textContent(), /goes from .* to .*95% CI/);

@@ -3,7 +3,7 @@
 //! Folded away by default: the defaults (half a point of a rate, 1% of
 //! anything else) suit most studies.
 
-use journey_engine::kpi::{KPIS, Scale};
+use journey_engine::kpi::{DERIVED_KPIS, KPIS, Scale};
 use leptos::prelude::*;
 
 use super::field::{Codec, Field, SectionProblem};
@@ -34,6 +34,7 @@ pub fn SmallestChanges() -> impl IntoView {
             <div class="fields">
                 {KPIS
                     .iter()
+                    .chain(&DERIVED_KPIS)
                     .map(|info| {
                         let (unit, placeholder) = match info.scale {
                             Scale::Rate => ("change of the rate", "0.005 (default)"),

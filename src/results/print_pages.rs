@@ -110,6 +110,7 @@ pub fn PrintAppendix(#[prop(into)] report: Signal<Option<Arc<Report>>>, #[prop(i
         let personas: Vec<String> = baseline.personas.iter().map(|p| format!("{} {}%", p.name, number(p.share * 100.0, 0, false))).collect();
         let smallest: Vec<String> = KPIS
             .iter()
+            .chain(&journey_engine::kpi::DERIVED_KPIS)
             .filter(|k| study.smallest_changes.set.iter().any(|(key, _)| key == &k.key))
             .map(|k| {
                 let value = study.smallest_changes.of(k.key) * 100.0;
