@@ -211,6 +211,12 @@ test("more IVR containment in Improved takes calls off the phones and shortens I
   const after = await asa();
   assert.ok(after < before, `Improved's phone ASA ${before} → ${after} min`);
 
+  // What making Improved real costs once, and how soon its saving pays it back.
+  await study.page.getByLabel(/One-off investment to make this design real/).fill("50000");
+  const payback = results.page.locator(".business-case-savings li").filter({ hasText: /a one-off \$50,000 pays back in [\d.]+ months \(95% CI [\d.]+ to [\d.]+\)/ });
+  await payback.waitFor({ timeout: 90_000 });
+  assert.match(await study.fragment(), /^#s1\./);
+
   // The views a strategist takes to their boss, at 1440×900.
   await study.page.setViewportSize({ width: 1440, height: 900 });
   for (const [selector, name] of [

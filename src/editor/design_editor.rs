@@ -8,7 +8,7 @@ use super::changes::ChangesFromCurrent;
 use super::channel_editor::ChannelList;
 use super::design_tabs::DesignActions;
 use super::distribution_editor::DistributionEditor;
-use super::field::{CheckField, Field, SectionProblem};
+use super::field::{CheckField, Codec, Field, SectionProblem};
 use super::focus::OpenDesign;
 use super::persona_editor::PersonaList;
 use crate::state::FieldPath;
@@ -41,6 +41,20 @@ fn DesignEditor(design: usize) -> impl IntoView {
             </div>
             <SectionProblem path=here.clone() />
             {(design > 0).then(|| view! { <ChangesFromCurrent /> })}
+            {(design > 0).then(|| {
+                view! {
+                    <div class="fields">
+                        <Field
+                            path=here.key("investment")
+                            label="One-off investment to make this design real"
+                            unit="in the study\u{2019}s currency; the business case says when its saving pays it back"
+                            codec=Codec::Number
+                            empty_removes=true
+                            placeholder="none"
+                        />
+                    </div>
+                }
+            })}
             <div class="design-settings">
                 <CheckField
                     path=here.key("context_carryover")

@@ -72,7 +72,8 @@ pub fn year_table(case: &BusinessCase, currency: &str, customers_per_day: f64) -
                 let freed = s.agent_hours.estimate.filter(|h| h.abs() >= 0.5).map_or(String::new(), |h| {
                     if h > 0.0 { format!("; frees {} agent hours", count(h.round() as u64)) } else { format!("; needs {} more agent hours", count((-h).round() as u64)) }
                 });
-                format!("{} {words}{freed}", d.design)
+                let payback = s.payback.as_ref().map_or(String::new(), |p| payback_words(p, &money));
+                format!("{} {words}{freed}{payback}", d.design)
             }),
         })
         .collect();
@@ -83,6 +84,17 @@ pub fn year_table(case: &BusinessCase, currency: &str, customers_per_day: f64) -
             count(customers_per_day.round() as u64)
         ),
         rows,
+    }
+}
+
+/// "; a one-off $50,000 pays back in 1.9 months (95% CI 1.8 to 2.0)".
+pub fn payback_words(p: &journey_engine::report::Payback, money: &NumberFormat) -> String {
+    let months = |m: f64| super::format::number(m, if m < 10.0 { 1 } else { 0 }, false);
+    let spent = format!("; a one-off {}", money.value(p.investment));
+    match (p.months, p.months_ci95) {
+        (None, _) => format!("{spent} never pays back: the design saves nothing"),
+        (Some(m), Some([lo, hi])) => format!("{spent} pays back in {} months (95% CI {} to {})", months(m), months(lo), months(hi)),
+        (Some(m), None) => format!("{spent} pays back in {} months, but the saving may be nothing, so it may never pay back", months(m)),
     }
 }
 

@@ -40,11 +40,27 @@ pub fn table(year: &BusinessCase, currency: &str) -> String {
         }));
         lines.push(line);
     }
+    if year.savings.iter().any(|s| s.payback.is_some()) {
+        let mut line = vec!["One-off investment: payback".to_owned()];
+        line.extend(year.designs.iter().map(|_| String::new()));
+        line.extend(year.savings.iter().map(|s| match &s.payback {
+            None => "–".to_owned(),
+            Some(p) => {
+                let spent = money(p.investment);
+                match (p.months, p.months_ci95) {
+                    (None, _) => format!("{spent}: never (no saving)"),
+                    (Some(m), Some([lo, hi])) => format!("{spent}: {m:.1} months [{lo:.1}, {hi:.1}]"),
+                    (Some(m), None) => format!("{spent}: {m:.1} months [may never pay back]"),
+                }
+            }
+        }));
+        lines.push(line);
+    }
     let mut out = align(&lines);
     out.push_str(
         "A year is 365 mean days of the study's volume: contact costs are the cost per journey for that many\n\
          customers, staffing the roster's paid hours. A saving is the baseline's cost minus the variant's,\n\
-         with its paired 95% interval.\n",
+         with its paired 95% interval; a one-off investment pays back in investment / (saving / 12) months.\n",
     );
     out
 }

@@ -14,6 +14,9 @@
 //!   on the weekdays measured (`docs/model-choices.md`).
 //!
 //! A saving is baseline minus variant: positive when the variant costs less.
+//! A variant with a one-off `investment` pays it back in investment ÷
+//! (total saving ÷ 12) months; the months' interval comes from the
+//! saving's, and there is none when the saving may be zero.
 
 use serde::Serialize;
 
@@ -54,6 +57,35 @@ pub struct Saving {
     pub total_cost: Estimate,
     /// Agent hours a year the variant frees (negative: it needs more).
     pub agent_hours: Estimate,
+    /// The variant's one-off investment and the months its saving takes
+    /// to pay it back, when the study gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub payback: Option<Payback>,
+}
+
+/// How soon a one-off investment pays for itself.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Payback {
+    pub investment: f64,
+    /// Investment ÷ (total saving a year ÷ 12); `None` when the variant
+    /// saves nothing (it never pays back).
+    pub months: Option<f64>,
+    /// From the saving's 95% interval (months fall as the saving grows):
+    /// `None` when that interval reaches zero or below, so that the
+    /// investment may never pay back.
+    pub months_ci95: Option<[f64; 2]>,
+}
+
+impl Payback {
+    /// The payback of `investment` from a saving a year of `saving`.
+    pub fn of(investment: f64, saving: Estimate) -> Self {
+        let months = |per_year: f64| 12.0 * investment / per_year;
+        Payback {
+            investment,
+            months: saving.estimate.filter(|s| *s > 0.0).map(months),
+            months_ci95: saving.ci95.filter(|[lo, _]| *lo > 0.0).map(|[lo, hi]| [months(hi), months(lo)]),
+        }
+    }
 }
 
 /// The business case of `report`, a report of `study`; `None` for a study
@@ -81,6 +113,7 @@ pub fn business_case(study: &Study, report: &Report) -> Option<BusinessCase> {
         .comparisons
         .iter()
         .map(|c| {
+            let investment = study.designs.iter().find(|d| d.name == c.design).map_or(0.0, |d| d.investment);
             let staffing = |key: &str| {
                 c.capacity.as_ref().and_then(|c| c.staffing.get(key)).map_or(Estimate::NONE, |d| Estimate { estimate: d.estimate, ci95: d.ci95 })
             };
@@ -88,13 +121,15 @@ pub fn business_case(study: &Study, report: &Report) -> Option<BusinessCase> {
             // A saving is the difference turned round.
             let contact_cost = scaled(kpi, -customers);
             let staffing_cost = scaled(staffing("staffing_cost_per_day"), -DAYS_A_YEAR);
+            let total_cost = sum(contact_cost, staffing_cost);
             Saving {
                 design: c.design.clone(),
                 baseline: c.baseline.clone(),
                 contact_cost,
                 staffing_cost,
-                total_cost: sum(contact_cost, staffing_cost),
+                total_cost,
                 agent_hours: scaled(staffing("agent_hours_per_day"), -DAYS_A_YEAR),
+                payback: (investment > 0.0).then(|| Payback::of(investment, total_cost)),
             }
         })
         .collect();
@@ -158,6 +193,29 @@ mod tests {
         assert!(lo <= expected && expected <= hi && lo < hi, "{lo} {expected} {hi}");
         // The same agents in both designs: no staffing saving.
         assert_eq!(saving.staffing_cost.estimate, Some(0.0));
+    }
+
+    #[test]
+    fn a_one_off_investment_pays_back_in_months_of_the_saving() {
+        let mut study = centre(3);
+        study.designs[1].investment = 50_000.0;
+        let report = crate::run(&study);
+        let case = business_case(&study, &report).expect("a business case");
+        let saving = &case.savings[0];
+        let payback = saving.payback.as_ref().expect("an investment pays back");
+        let per_year = saving.total_cost.estimate.expect("a saving");
+        assert!(per_year > 0.0, "Improved saves");
+        assert!((payback.months.expect("months") - 12.0 * 50_000.0 / per_year).abs() < 1e-9);
+        let [lo, hi] = payback.months_ci95.expect("the saving's interval is above zero");
+        assert!(lo <= payback.months.unwrap_or_default() && payback.months.unwrap_or_default() <= hi);
+        // A saving that may be nothing may never pay back; none never does.
+        let unsure = Payback::of(1_000.0, Estimate { estimate: Some(100.0), ci95: Some([-10.0, 210.0]) });
+        assert_eq!((unsure.months, unsure.months_ci95), (Some(120.0), None));
+        let dearer = Payback::of(1_000.0, Estimate { estimate: Some(-5.0), ci95: Some([-8.0, -2.0]) });
+        assert_eq!((dearer.months, dearer.months_ci95), (None, None));
+        // Without an investment, nothing is said.
+        study.designs[1].investment = 0.0;
+        assert!(business_case(&study, &report).expect("a case").savings[0].payback.is_none());
     }
 
     #[test]

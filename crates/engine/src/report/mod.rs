@@ -29,7 +29,7 @@ use crate::tally::{CrossSums, DesignTally, Flow, Observations, Sums, Tally, floa
 mod business_case;
 mod capacity;
 
-pub use business_case::{BusinessCase, DAYS_A_YEAR, DesignYear, Saving, business_case};
+pub use business_case::{BusinessCase, DAYS_A_YEAR, DesignYear, Payback, Saving, business_case};
 pub use capacity::{CapacityComparison, CapacityReport, PoolComparison, PoolKey, PoolReport};
 
 /// z-score of a two-sided 95% interval.

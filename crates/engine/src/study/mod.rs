@@ -99,6 +99,16 @@ pub struct Design {
     pub repeat_explanation_minutes: Distribution,
     pub personas: Vec<Persona>,
     pub channels: Vec<Channel>,
+    /// What making this design real costs once, in the study's currency
+    /// (this project's optional field, docs/model-choices.md): a variant's
+    /// business case says in how many months its saving pays it back. 0:
+    /// none given; the baseline's is not used.
+    #[serde(skip_serializing_if = "no_investment")]
+    pub investment: f64,
+}
+
+fn no_investment(investment: &f64) -> bool {
+    *investment == 0.0
 }
 
 /// A kind of customer, with their own channel preferences and patience.

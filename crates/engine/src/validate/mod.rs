@@ -605,9 +605,10 @@ impl Reader {
         let o = self.object(
             value,
             path,
-            &["name", "context_carryover", "repeat_explanation_minutes", "personas", "channels"],
+            &["name", "context_carryover", "repeat_explanation_minutes", "personas", "channels", "investment"],
         )?;
         let name = self.name(&o, "name");
+        let investment = self.non_negative(&o, "investment", Some(0.0));
         let context_carryover = self.flag(&o, "context_carryover", false);
         let repeat = self.distribution(
             &o,
@@ -652,6 +653,7 @@ impl Reader {
             repeat_explanation_minutes: repeat?,
             personas: personas?,
             channels: channels?,
+            investment: investment?,
         };
         if let Some(too_large) = bounds::check(&design, self.backlog_hours) {
             self.problem(&format!("{path}.channels[{}]", too_large.channel), too_large.message);
