@@ -313,7 +313,7 @@ impl Animation {
         if self.frames > 1 {
             self.frame_ms += (elapsed_ms - self.frame_ms) / (n - 1.0).max(1.0);
         }
-        if self.frames % 30 == 0 {
+        if self.frames.is_multiple_of(30) {
             let _ = self.canvas.set_attribute("data-frames", &self.frames.to_string());
             let _ = self.canvas.set_attribute("data-draw-ms", &format!("{:.3}", self.draw_ms));
             let _ = self.canvas.set_attribute("data-frame-ms", &format!("{:.2}", self.frame_ms));
@@ -425,7 +425,9 @@ fn draw_half(
 
     // Targets: each zone fills from the bottom, earliest arrival first (a
     // queue is first in, first out, so its column is its length).
-    let mut batches: Vec<(&'static str, Vec<(f64, f64, f64)>)> = Vec::new();
+    // Dots of one colour, drawn in one path: (x, y, alpha) each.
+    type Dots = Vec<(f64, f64, f64)>;
+    let mut batches: Vec<(&'static str, Dots)> = Vec::new();
     let mut push = |color: &'static str, x: f64, y: f64, alpha: f64| match batches.iter_mut().find(|(c, _)| *c == color) {
         Some((_, v)) => v.push((x, y, alpha)),
         None => batches.push((color, vec![(x, y, alpha)])),

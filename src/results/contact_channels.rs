@@ -9,6 +9,7 @@ use journey_engine::Report;
 use leptos::prelude::*;
 
 use super::format::{NumberFormat, count, number};
+use super::group_tables::{design_cell, runs_of};
 
 /// The rates shown, with their column headings.
 pub const RATES: [(&str, &str, &str); 4] = [
@@ -86,14 +87,7 @@ pub fn ContactChannelTable(#[prop(into)] report: Signal<Option<std::sync::Arc<Re
                     </tr>
                 </thead>
                 {move || {
-                    let mut groups: Vec<(String, Vec<ChannelRow>)> = Vec::new();
-                    for row in rows.get() {
-                        match groups.last_mut() {
-                            Some((name, members)) if *name == row.channel => members.push(row),
-                            _ => groups.push((row.channel.clone(), vec![row])),
-                        }
-                    }
-                    groups
+                    runs_of(rows.get(), |row| &row.channel)
                         .into_iter()
                         .map(|(name, members)| {
                             let key = name.clone();
@@ -107,10 +101,7 @@ pub fn ContactChannelTable(#[prop(into)] report: Signal<Option<std::sync::Arc<Re
                                         .map(|row| {
                                             view! {
                                                 <tr>
-                                                    <th scope="row" class="design-cell">
-                                                        <span class=format!("swatch design-{}", row.design_index.min(5)) aria-hidden="true"></span>
-                                                        {row.design}
-                                                    </th>
+                                                    {design_cell(row.design_index, row.design)}
                                                     <td class="num">
                                                         <span class="cell-value">{row.share}</span>
                                                         <span class="cell-interval">{row.contacts}</span>

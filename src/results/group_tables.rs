@@ -139,6 +139,29 @@ pub fn rows(report: &Report, dimension: Dimension) -> Vec<Row> {
     out
 }
 
+/// Consecutive rows of one group together, in order: (the group's name,
+/// its rows), for a heading row per group.
+pub fn runs_of<T>(rows: Vec<T>, group: impl Fn(&T) -> &str) -> Vec<(String, Vec<T>)> {
+    let mut runs: Vec<(String, Vec<T>)> = Vec::new();
+    for row in rows {
+        match runs.last_mut() {
+            Some((name, members)) if name == group(&row) => members.push(row),
+            _ => runs.push((group(&row).to_owned(), vec![row])),
+        }
+    }
+    runs
+}
+
+/// A design's row heading: its colour swatch and name.
+pub fn design_cell(index: usize, name: String) -> impl IntoView {
+    view! {
+        <th scope="row" class="design-cell">
+            <span class=format!("swatch design-{}", index.min(5)) aria-hidden="true"></span>
+            {name}
+        </th>
+    }
+}
+
 #[component]
 pub fn GroupTables(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>) -> impl IntoView {
     view! {
@@ -173,15 +196,7 @@ pub fn GroupTables(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>)
                                     // design: no column spent on repeating the group's name,
                                     // so the table fits a results pane beside the study.
                                     {move || {
-                                        let rows = table.get().unwrap_or_default();
-                                        let mut groups: Vec<(String, Vec<Row>)> = Vec::new();
-                                        for row in rows {
-                                            match groups.last_mut() {
-                                                Some((name, members)) if *name == row.group => members.push(row),
-                                                _ => groups.push((row.group.clone(), vec![row])),
-                                            }
-                                        }
-                                        groups
+                                        runs_of(table.get().unwrap_or_default(), |row| &row.group)
                                             .into_iter()
                                             .map(|(name, members)| {
                                                 let key = name.clone();
@@ -195,10 +210,7 @@ pub fn GroupTables(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>)
                                                             .map(|row| {
                                                                 view! {
                                                                     <tr>
-                                                                        <th scope="row" class="design-cell">
-                                                                            <span class=format!("swatch design-{}", row.design_index.min(5)) aria-hidden="true"></span>
-                                                                            {row.design}
-                                                                        </th>
+                                                                        {design_cell(row.design_index, row.design)}
                                                                         <td class="num">
                                                                             <span class="cell-value">{row.share}</span>
                                                                             <span class="cell-interval">{row.journeys}</span>
@@ -243,6 +255,13 @@ pub fn GroupTables(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_keep_consecutive_rows_of_a_group_together() {
+        let runs = runs_of(vec![("a", 1), ("a", 2), ("b", 3), ("a", 4)], |r| r.0);
+        let shape: Vec<(&str, usize)> = runs.iter().map(|(name, members)| (name.as_str(), members.len())).collect();
+        assert_eq!(shape, [("a", 2), ("b", 1), ("a", 1)]);
+    }
     use crate::results::test_support::report_of;
 
     #[test]
