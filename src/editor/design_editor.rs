@@ -51,6 +51,7 @@ fn DesignEditor(design: usize) -> impl IntoView {
                             codec=Codec::Number
                             empty_removes=true
                             placeholder="none"
+                            class="wide"
                         />
                     </div>
                 }

@@ -125,10 +125,10 @@ pub fn RippleSlide(study: std::sync::Arc<Study>, variant: usize) -> impl IntoVie
     };
     let restart_button = restart.clone();
     let clock_text = move || if ripples.with(Option::is_some) { time_of_day(day_minute() + minute.get() as f64) } else { "--:--".to_owned() };
-    let what = if shared {
-        "A day in the centre, its busiest four hours: every dot is a customer"
-    } else {
-        "Four hundred customers, each on their own clock: every dot is one"
+    let what = move || match (shared, ripples.with(|r| r.as_ref().and_then(|r| r.first()).map_or(1, |r| r.per_dot))) {
+        (true, 1) => "A day in the centre, its busiest four hours: every dot is a customer".to_owned(),
+        (true, k) => format!("A day in the centre, its busiest four hours: every dot is {k} customers"),
+        (false, _) => "Four hundred customers, each on their own clock: every dot is one".to_owned(),
     };
     view! {
         <div class="present-slide present-ripple">

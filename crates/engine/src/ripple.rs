@@ -26,6 +26,11 @@ use crate::study::{DAY_MINUTES, HOUR_MINUTES, Study};
 pub const RIPPLE_MINUTES: f64 = 4.0 * HOUR_MINUTES;
 /// Journeys laid out over the stretch for a study without demand.
 pub const RIPPLE_JOURNEYS: u64 = 400;
+/// Most customers expected in the stretch that get a dot each; a larger
+/// centre shows every k-th customer (the same ones in every design), each
+/// dot standing for k, so that its ripple stays quick to send and to draw.
+/// The presets expect under 1,000.
+pub const RIPPLE_MOST_DOTS: f64 = 1_500.0;
 
 /// Where a customer is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -91,8 +96,17 @@ pub struct Ripple {
     /// Whether the customers share one centre's agents (a study with
     /// demand), or each is on their own clock.
     pub shared: bool,
-    /// Customers seen in the stretch, in order of arrival.
+    /// Customers seen in the stretch, in order of arrival (every
+    /// `per_dot`-th customer of a large centre).
     pub tracks: Vec<Track>,
+    /// Customers each track stands for: 1 but in a centre that expects
+    /// more than [`RIPPLE_MOST_DOTS`] customers in the stretch.
+    #[serde(default = "one")]
+    pub per_dot: u64,
+}
+
+fn one() -> u64 {
+    1
 }
 
 impl Ripple {
@@ -104,17 +118,26 @@ impl Ripple {
                 let day_minute = busiest_stretch(&demand.hourly_profile);
                 let start = f64::from(demand.warmup_days) * DAY_MINUTES + day_minute;
                 let events = centre::trace(study, design, 0, start + RIPPLE_MINUTES);
+                // From the study alone, so every design keeps the same customers.
+                let rates = demand.rates_per_minute();
+                let weekday = demand.weekday(demand.warmup_days) * 24;
+                let first = weekday + (day_minute / HOUR_MINUTES) as usize;
+                let hours = (RIPPLE_MINUTES / HOUR_MINUTES) as usize;
+                let expected: f64 = rates[first..first + hours].iter().sum::<f64>() * HOUR_MINUTES;
+                let per_dot = (expected / RIPPLE_MOST_DOTS).ceil().max(1.0) as u64;
                 let mut builder = Builder::default();
                 for event in &events {
-                    if let Traced::Step(step) = &event.what {
+                    if let Traced::Step(step) = &event.what
+                        && event.customer % per_dot == 0
+                    {
                         builder.step(event.customer, event.minutes - start, step);
                     }
                 }
-                Self { day_minute, minutes: RIPPLE_MINUTES, shared: true, tracks: builder.finish(RIPPLE_MINUTES) }
+                Self { day_minute, minutes: RIPPLE_MINUTES, shared: true, tracks: builder.finish(RIPPLE_MINUTES), per_dot }
             }
             None => {
                 let Some(d) = study.designs.get(design) else {
-                    return Self { day_minute: 9.0 * HOUR_MINUTES, minutes: RIPPLE_MINUTES, shared: false, tracks: Vec::new() };
+                    return Self { day_minute: 9.0 * HOUR_MINUTES, minutes: RIPPLE_MINUTES, shared: false, tracks: Vec::new(), per_dot: 1 };
                 };
                 let prepared = PreparedDesign::new(study, d);
                 let mut builder = Builder::default();
@@ -125,30 +148,30 @@ impl Ripple {
                     let mut clock = OwnClock { builder: &mut builder, customer: journey, minutes: arrival };
                     independent::simulate(&prepared, journey, &mut clock);
                 }
-                Self { day_minute: 9.0 * HOUR_MINUTES, minutes: RIPPLE_MINUTES, shared: false, tracks: builder.finish(RIPPLE_MINUTES) }
+                Self { day_minute: 9.0 * HOUR_MINUTES, minutes: RIPPLE_MINUTES, shared: false, tracks: builder.finish(RIPPLE_MINUTES), per_dot: 1 }
             }
         }
     }
 
     /// How many customers are at each place of [`Place::ALL`] at `minutes`
     /// (from the stretch's start); the ended ones count only if they ended
-    /// within the stretch.
+    /// within the stretch. Each track counts for `per_dot` customers.
     pub fn counts_at(&self, minutes: f64) -> [usize; 8] {
         let mut counts = [0; 8];
         for track in &self.tracks {
             if let Some((since, place)) = track.at(minutes)
                 && !(place.is_end() && since < 0.0)
             {
-                counts[place.index()] += 1;
+                counts[place.index()] += self.per_dot as usize;
             }
         }
         counts
     }
 
     /// Customers who hung up in a queue from the stretch's start until
-    /// `minutes`.
+    /// `minutes` (each track counting for `per_dot`).
     pub fn hang_ups_until(&self, minutes: f64) -> usize {
-        self.tracks.iter().map(|t| t.hang_ups.iter().filter(|&&h| (0.0..=minutes).contains(&h)).count()).sum()
+        self.per_dot as usize * self.tracks.iter().map(|t| t.hang_ups.iter().filter(|&&h| (0.0..=minutes).contains(&h)).count()).sum::<usize>()
     }
 }
 
@@ -260,6 +283,27 @@ mod tests {
     fn preset(name: &str) -> Study {
         let json = presets::find(name).expect("preset").json;
         Study::from_json(json).expect("valid preset")
+    }
+
+    #[test]
+    fn a_large_centre_shows_every_kth_customer_the_same_in_every_design() {
+        let mut study = preset("password-reset");
+        assert_eq!(Ripple::of(&study, 0).per_dot, 1, "the presets get a dot per customer");
+        if let Some(demand) = study.demand.as_mut() {
+            demand.customers_per_day *= 25.0;
+        }
+        let (current, improved) = (Ripple::of(&study, 0), Ripple::of(&study, 1));
+        assert!(current.per_dot > 1 && current.per_dot == improved.per_dot, "{}", current.per_dot);
+        // About the cap's worth of arrivals, and a few still in the centre
+        // from before the stretch.
+        assert!((current.tracks.len() as f64) < 1.5 * RIPPLE_MOST_DOTS, "{} tracks", current.tracks.len());
+        assert!(current.tracks.iter().all(|t| t.customer % current.per_dot == 0));
+        let customers = |r: &Ripple| r.tracks.iter().map(|t| t.customer).collect::<std::collections::BTreeSet<_>>();
+        let (a, b) = (customers(&current), customers(&improved));
+        assert!(a.intersection(&b).count() as f64 > 0.9 * a.len().min(b.len()) as f64, "the same customers, mostly");
+        // Counts stand for every customer: a multiple of the dots.
+        let counts = current.counts_at(current.minutes / 2.0);
+        assert!(counts.iter().all(|c| c % current.per_dot as usize == 0));
     }
 
     #[test]
