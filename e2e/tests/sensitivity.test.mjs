@@ -20,9 +20,15 @@ test("trying every input ranks them with paired intervals, and a bar makes a var
   const section = page.locator("section.sensitivity");
   await section.getByRole("combobox", { name: "Design" }).selectOption({ label: "Improved" });
   await section.getByRole("combobox", { name: "Figure" }).selectOption("cost_per_journey");
+  // A search can be stopped while it runs.
+  await section.getByRole("button", { name: "Try every input" }).click();
+  await section.getByRole("button", { name: "Stop" }).click();
+  await section.getByText("Stopped: no input was tried to the end.").waitFor();
+  // Quick: fewer customers a try, and the status says so.
+  await section.getByRole("checkbox", { name: /^Quick: 4 replications a try/ }).check();
   await section.getByRole("button", { name: "Try every input" }).click();
   await section.locator(".tornado-row").first().waitFor({ timeout: 120_000 });
-  assert.match(await section.getByRole("status").first().textContent(), /\d+ inputs tried on Improved/);
+  assert.match(await section.getByRole("status").first().textContent(), /\d+ inputs tried on Improved, quickly: fewer customers a try/);
   const rows = section.locator(".tornado-row");
   assert.ok((await rows.count()) >= 5, "the inputs that move the cost");
   assert.match(await section.locator(".tornado-caption").textContent(), /Cost per journey of Improved is \$\d/);

@@ -25,6 +25,23 @@ const ROWS: usize = 12;
 struct Asked {
     study: Arc<Study>,
     design: usize,
+    /// Tried with fewer customers (quick mode).
+    quick: bool,
+}
+
+/// Replications (a centre) or journeys (independent) of each try in quick
+/// mode, when the study has more.
+const QUICK_REPLICATIONS: u32 = 4;
+const QUICK_JOURNEYS: u64 = 20_000;
+
+/// The study with fewer customers for each try.
+fn quick_study(study: &journey_engine::Study) -> journey_engine::Study {
+    let mut quick = study.clone();
+    match quick.demand.as_mut() {
+        Some(demand) => demand.replications = demand.replications.min(QUICK_REPLICATIONS),
+        None => quick.journeys = quick.journeys.min(QUICK_JOURNEYS),
+    }
+    quick
 }
 
 #[component]
@@ -37,11 +54,20 @@ pub fn SensitivityPanel(#[prop(into)] report: Signal<Option<Arc<Report>>>) -> im
     let search = StoredValue::new_local(None::<SensitivitySearch>);
     let asked = RwSignal::new(None::<Asked>);
     let names = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| r.designs.iter().map(|d| d.name.clone()).collect::<Vec<_>>()).unwrap_or_default()));
+    // Quick: fewer customers for every try, so a workshop gets its ranking
+    // in seconds; the intervals are wider and say so.
+    let (quick, set_quick) = signal(false);
     let start = move || {
         let Some(study) = sim.study.get_untracked() else { return };
         let d = design.get_untracked().min(study.designs.len().saturating_sub(1));
-        asked.set(Some(Asked { study: study.clone(), design: d }));
-        search.set_value(Some(SensitivitySearch::start(&study, d, kpi.get_untracked(), search_state)));
+        let fast = quick.get_untracked();
+        asked.set(Some(Asked { study: study.clone(), design: d, quick: fast }));
+        let tried = if fast { quick_study(&study) } else { (*study).clone() };
+        search.set_value(Some(SensitivitySearch::start(&tried, d, kpi.get_untracked(), search_state)));
+    };
+    let stop = move || {
+        search.set_value(None);
+        search_state.set(SensitivityState::Failed("Stopped: no input was tried to the end.".to_owned()));
     };
     // Shown once there are results to ask about (the search and its answer
     // live out here, so a new run of the study does not lose them).
@@ -77,13 +103,28 @@ pub fn SensitivityPanel(#[prop(into)] report: Signal<Option<Arc<Report>>>) -> im
                         {KPIS.iter().map(|k| view! { <option value=k.key selected=move || kpi.get() == k.key>{k.label}</option> }).collect_view()}
                     </select>
                 </label>
+                <label class="field-check-inline">
+                    <input type="checkbox" prop:checked=quick on:change=move |ev| set_quick.set(event_target_checked(&ev)) />
+                    {move || {
+                        let centre = sim.study.with(|s| s.as_ref().is_some_and(|s| s.is_centre()));
+                        if centre {
+                            format!("Quick: {QUICK_REPLICATIONS} replications a try")
+                        } else {
+                            format!("Quick: {} journeys a try", super::format::count(QUICK_JOURNEYS))
+                        }
+                    }}
+                </label>
                 <button type="button" on:click=move |_| start() disabled=running>"Try every input"</button>
+                {move || running().then(|| view! { <button type="button" class="secondary" on:click=move |_| stop()>"Stop"</button> })}
             </div>
             <p class="sensitivity-status" role="status">
                 {move || match search_state.get() {
                     SensitivityState::Idle => String::new(),
                     SensitivityState::Running { done, parts } => format!("Trying every input\u{2026} ({done} of {parts} parts done)"),
                     SensitivityState::Done(_) if stale() => "The study has changed since: try again for figures of this study.".to_owned(),
+                    SensitivityState::Done(s) if asked.with(|a| a.as_ref().is_some_and(|a| a.quick)) => {
+                        format!("{} inputs tried on {}, quickly: fewer customers a try, so wider intervals.", s.inputs.len(), s.design)
+                    }
                     SensitivityState::Done(s) => format!("{} inputs tried on {}.", s.inputs.len(), s.design),
                     SensitivityState::Failed(message) => message,
                 }}
