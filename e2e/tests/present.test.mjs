@@ -150,13 +150,20 @@ test("a workshop's choices travel in its link, and hand-outs print one slide a p
   await present.getByText("Prepare", { exact: true }).click();
   assert.equal(await present.getByRole("combobox", { name: /^Customer/ }).inputValue(), "worst");
   await present.getByRole("checkbox", { name: "A day in the centre" }).check();
-  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  // The address follows the choice (and the panel redraws with it) before
+  // the next click, as it does between a person's clicks.
+  await page.waitForFunction(() => !location.search.includes("ripple"));
+  // The clipboard is stubbed to keep what is written: a headless
+  // browser's own clipboard is shared and unreliable between tests.
+  await page.evaluate(() => {
+    window.__copied = null;
+    navigator.clipboard.writeText = async (text) => {
+      window.__copied = text;
+    };
+  });
   await present.getByRole("button", { name: "Copy workshop link" }).click();
-  // On the clipboard, or shown to copy by hand when the browser refuses.
-  const status = present.locator(".present-prepare-status");
-  await page.waitForFunction(() => /Link copied|copy this link/.test(document.querySelector(".present-prepare-status")?.textContent ?? ""));
-  const said = await status.textContent();
-  const copied = said.includes("Link copied") ? await page.evaluate(() => navigator.clipboard.readText()) : said.slice(said.indexOf("http"));
+  await page.waitForFunction(() => /Link copied/.test(document.querySelector(".present-prepare-status")?.textContent ?? ""));
+  const copied = await page.evaluate(() => window.__copied);
   const url = new URL(copied);
   assert.equal(url.search, "?present&customer=worst&skip=paths,feelings&lever=designs[1].channels[1].agent.staffing.agents");
   assert.equal(url.hash, fragment);

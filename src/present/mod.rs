@@ -30,7 +30,7 @@ use crate::results::charts::Chart;
 use crate::results::charts::canvas::ChartFigure;
 use crate::results::charts::{emotion_curve, sankey};
 use crate::results::format::number;
-use crate::results::stories::{CustomerPick, STORY_COUNT, StorySide};
+use crate::results::stories::{CustomerPick, STORY_COUNT, StepKind, StorySide};
 use crate::results::verdict::Tone;
 use crate::run::SimulationContext;
 use choices::{Choices, Part};
@@ -425,7 +425,11 @@ fn slide_view(deck: &Deck, slide: Slide) -> impl IntoView + use<> {
                 <div class="present-slide present-side-by-side">
                     <p class="present-kicker">{format!("The same customer, with the same luck: {} and {}", deck.baseline, deck.variant)}</p>
                     <div class="present-sides">
-                        {pair.sides.iter().map(|side| view! { <JourneySide side=side.clone() shown=usize::MAX /> }).collect_view()}
+                        {pair
+                            .sides
+                            .iter()
+                            .map(|side| view! { <JourneySide side=side.clone() shown=usize::MAX most=SIDE_BY_SIDE_STEPS /> })
+                            .collect_view()}
                     </div>
                 </div>
             }
@@ -469,10 +473,57 @@ fn slide_view(deck: &Deck, slide: Slide) -> impl IntoView + use<> {
 
 /// One design's telling of the customer, its first `shown` steps visible,
 /// with the satisfaction after the last shown step as a meter.
+/// Steps a side of the side-by-side slide tells before summing up the
+/// middle: at 1280×720 two sides of four and their outcomes fit.
+const SIDE_BY_SIDE_STEPS: usize = 4;
+
+/// For a story of `len` steps told in at most `most` lines: the steps
+/// `head..tail` to sum up in one line (two first, the rest last), or
+/// `None` when it fits whole.
+fn elided(len: usize, most: usize) -> Option<(usize, usize)> {
+    (len > most && most >= 3).then(|| (2, len - (most - 3)))
+}
+
+/// Step `i` (0-based) of a told story, numbered as in the whole story.
+fn step_item(i: usize, step: &crate::results::stories::StepView) -> impl IntoView + use<> {
+    view! {
+        <li class=format!("present-step {}", step.kind.class()) value=(i + 1).to_string()>
+            <span class="present-step-kind">{step.kind.label()}</span>
+            <span class="present-step-text">{step.text.clone()}</span>
+            <span class="present-step-time">{step.elapsed.clone()}</span>
+        </li>
+    }
+}
+
 #[component]
-fn JourneySide(side: StorySide, shown: usize) -> impl IntoView {
+fn JourneySide(
+    side: StorySide,
+    shown: usize,
+    /// Most steps told before the middle of a longer story is summed up
+    /// in one line (the slide shows both designs at once, and the story
+    /// was told step by step before it).
+    #[prop(default = usize::MAX)]
+    most: usize,
+) -> impl IntoView {
     let visible = shown.min(side.steps.len());
     let all = visible == side.steps.len();
+    // A summed-up side ends on its outcome line, which says what the last
+    // step (resolved, or not) would.
+    let ends = side.steps.last().is_some_and(|s| matches!(s.kind, StepKind::Resolved | StepKind::Unresolved));
+    let visible = if all && most != usize::MAX && ends { visible - 1 } else { visible };
+    let (head, tail) = elided(visible, most).unwrap_or((visible, visible));
+    let skipped = &side.steps[head..tail];
+    let contacts = skipped.iter().filter(|s| s.kind == StepKind::Contact).count();
+    let summary = (head < tail).then(|| {
+        let more = match contacts {
+            0 => String::new(),
+            1 => ", among them 1 more contact".to_owned(),
+            n => format!(", among them {n} more contacts"),
+        };
+        view! { <li class="present-step present-step-more">{format!("\u{2026} {} more steps{more} \u{2026}", tail - head)}</li> }
+    });
+    let first = side.steps[..head].iter().enumerate().map(|(i, step)| step_item(i, step)).collect_view();
+    let last = side.steps[tail..visible].iter().enumerate().map(|(i, step)| step_item(tail + i, step)).collect_view();
     let score = if all { side.satisfaction } else { side.steps.get(visible.saturating_sub(1)).map_or(0.0, |s| s.score) };
     view! {
         <div class="present-side">
@@ -483,22 +534,24 @@ fn JourneySide(side: StorySide, shown: usize) -> impl IntoView {
                 <span class="present-meter-text">{format!("Satisfaction {}", number(score, 0, false))}</span>
             </div>
             <ol class="present-steps">
-                {side
-                    .steps
-                    .iter()
-                    .take(visible)
-                    .map(|step| {
-                        view! {
-                            <li class=format!("present-step {}", step.kind.class())>
-                                <span class="present-step-kind">{step.kind.label()}</span>
-                                <span class="present-step-text">{step.text.clone()}</span>
-                                <span class="present-step-time">{step.elapsed.clone()}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                {first}
+                {summary}
+                {last}
             </ol>
             {all.then(|| view! { <p class="present-outcome">{side.outcome.clone()}</p> })}
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::elided;
+
+    #[test]
+    fn a_long_side_keeps_its_first_two_and_last_steps_and_sums_up_the_middle() {
+        assert_eq!(elided(5, 5), None, "five steps fit");
+        assert_eq!(elided(17, 5), Some((2, 15)), "steps 3 to 15 summed up, 16 and 17 told");
+        assert_eq!(elided(6, 5), Some((2, 4)));
+        assert_eq!(elided(40, usize::MAX), None, "a one-design slide tells every step");
     }
 }
