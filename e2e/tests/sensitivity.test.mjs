@@ -23,7 +23,7 @@ test("trying every input ranks them with paired intervals, and a bar makes a var
   // A search can be stopped while it runs.
   await section.getByRole("button", { name: "Try every input" }).click();
   await section.getByRole("button", { name: "Stop" }).click();
-  await section.getByText("Stopped: no input was tried to the end.").waitFor();
+  await section.getByText("Stopped: try again for the ranking.").waitFor();
   // Quick: fewer customers a try, and the status says so.
   await section.getByRole("checkbox", { name: /^Quick: 4 replications a try/ }).check();
   await section.getByRole("button", { name: "Try every input" }).click();

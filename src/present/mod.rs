@@ -471,8 +471,6 @@ fn slide_view(deck: &Deck, slide: Slide) -> impl IntoView + use<> {
     }
 }
 
-/// One design's telling of the customer, its first `shown` steps visible,
-/// with the satisfaction after the last shown step as a meter.
 /// Steps a side of the side-by-side slide tells before summing up the
 /// middle: at 1280×720 two sides of four and their outcomes fit.
 const SIDE_BY_SIDE_STEPS: usize = 4;
@@ -495,6 +493,8 @@ fn step_item(i: usize, step: &crate::results::stories::StepView) -> impl IntoVie
     }
 }
 
+/// One design's telling of the customer, its first `shown` steps visible,
+/// with the satisfaction after the last shown step as a meter.
 #[component]
 fn JourneySide(
     side: StorySide,

@@ -379,10 +379,11 @@ fn draw_half(
         let Some((since, place)) = track.at(t) else { continue };
         if place.is_end() {
             if since >= 0.0 {
+                // A dot of a large centre stands for `per_dot` customers.
                 if place == Place::Resolved {
-                    resolved += 1;
+                    resolved += ripple.per_dot as usize;
                 } else {
-                    gave_up += 1;
+                    gave_up += ripple.per_dot as usize;
                 }
             }
             let age = t - since;
@@ -409,7 +410,7 @@ fn draw_half(
         set_font_to_fit(ctx, label, half.font * 0.8, zone_w - 6.0);
         let _ = ctx.fill_text(label, x + zone_w / 2.0, head + half.font * 0.95);
         ctx.set_font(&format!("700 {:.0}px system-ui, sans-serif", half.font));
-        let _ = ctx.fill_text(&in_zone[z].len().to_string(), x + zone_w / 2.0, head + half.font * 2.05);
+        let _ = ctx.fill_text(&(in_zone[z].len() * ripple.per_dot as usize).to_string(), x + zone_w / 2.0, head + half.font * 2.05);
     }
     // Resolved and gave up, at the foot, each in its half of the width.
     let room = (half.width - 2.0 * pad) / 2.0 - 6.0;

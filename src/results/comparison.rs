@@ -78,6 +78,11 @@ pub fn biggest_first(mut rows: Vec<ComparisonRow>) -> Vec<ComparisonRow> {
 
 fn effect(report: &Report, comparison: &journey_engine::Comparison, key: &str) -> f64 {
     let base = report.designs.first().and_then(|d| d.kpis.get(key)).and_then(|e| e.estimate);
+    // Repeat contacts move exactly as contacts do: ranking both would tell
+    // one fact twice.
+    if journey_engine::kpi::DERIVED_KPIS.iter().any(|k| k.key == key) {
+        return 0.0;
+    }
     let Some(diff) = comparison.kpis.get(key) else { return 0.0 };
     if !matches!(diff.verdict, Verdict::Better | Verdict::Worse | Verdict::Changed) {
         return 0.0;
@@ -88,6 +93,11 @@ fn effect(report: &Report, comparison: &journey_engine::Comparison, key: &str) -
         (None, _) => 0.0,
     };
     if effect.is_finite() { effect } else { 0.0 }
+}
+
+/// The designs' names in the study's order (their colours' order).
+fn names_of(study: &Signal<Option<Arc<Study>>>) -> Vec<String> {
+    study.with_untracked(|s| s.as_ref().map(|s| s.designs.iter().map(|d| d.name.clone()).collect()).unwrap_or_default())
 }
 
 #[component]
@@ -112,6 +122,12 @@ pub fn ComparisonTable(
             worker_run.set_value(None);
             asked.set_value(None);
             return;
+        }
+        // A run for a study that is gone stops at once (its workers would
+        // take the cores from the new study's run).
+        if asked.with_value(|a| a.as_ref().is_some_and(|(s, _)| !Arc::ptr_eq(s, &study))) {
+            worker_run.set_value(None);
+            asked.set_value(None);
         }
         // Waits for the study's own run, which has the workers first.
         if status.is_some_and(|s| s.with(RunStatus::is_running)) {
@@ -167,6 +183,7 @@ pub fn ComparisonTable(
             }
         };
         let baseline = names[0].clone();
+        let study_order: Vec<String> = self::names_of(&study);
         let in_short: Vec<(String, Vec<String>)> =
             (1..names.len()).map(|i| (format!("{} vs {baseline}", names[i]), headlines(&rows, i, 3))).collect();
         let rows = if biggest.get() { biggest_first(rows) } else { rows };
@@ -204,9 +221,11 @@ pub fn ComparisonTable(
                                         .iter()
                                         .enumerate()
                                         .map(|(i, n)| {
+                                            // Each design keeps its colour whichever is the reference.
+                                            let colour = study_order.iter().position(|s| s == n).unwrap_or(i);
                                             view! {
                                                 <th scope="col">
-                                                    <span class="design-swatch" aria-hidden="true" style:background=design_color(i).css()></span>
+                                                    <span class="design-swatch" aria-hidden="true" style:background=design_color(colour).css()></span>
                                                     {n.clone()}
                                                 </th>
                                             }
@@ -329,12 +348,14 @@ mod tests {
         let rows = biggest_first(comparison_rows(&report));
         assert!(rows.windows(2).all(|w| w[0].effect() >= w[1].effect()));
         assert!(rows[0].effect() > 0.0, "the fix changes something");
-        // A figure no variant changes detectably has no effect to rank by.
+        // A figure no variant changes detectably has no effect to rank by,
+        // nor has repeat contacts, which tells the contacts' change again.
         for row in &rows {
             let real = row.card.lines.iter().filter_map(|l| l.change.as_ref()).any(|c| {
                 matches!(c.verdict, Verdict::Better | Verdict::Worse | Verdict::Changed)
             });
-            assert_eq!(real, row.effect() > 0.0, "{}", row.card.key);
+            let derived = journey_engine::kpi::DERIVED_KPIS.iter().any(|k| k.key == row.card.key);
+            assert_eq!(real && !derived, row.effect() > 0.0, "{}", row.card.key);
         }
     }
 

@@ -39,11 +39,20 @@ pub struct ChannelRow {
 /// Rows in the baseline's channel order, a row per design.
 pub fn channel_rows(report: &Report) -> Vec<ChannelRow> {
     let f = NumberFormat::new("%", &report.currency, 0.5);
-    let Some(baseline) = report.designs.first() else { return Vec::new() };
+    // Channels of every design, the baseline's first (a channel only a
+    // variant has comes after).
+    let mut names: Vec<&str> = Vec::new();
+    for d in &report.designs {
+        for c in &d.by_contact_channel {
+            if !names.contains(&c.name.as_str()) {
+                names.push(&c.name);
+            }
+        }
+    }
     let mut rows = Vec::new();
-    for channel in &baseline.by_contact_channel {
+    for name in names {
         for (i, d) in report.designs.iter().enumerate() {
-            let Some(c) = d.by_contact_channel.iter().find(|c| c.name == channel.name) else { continue };
+            let Some(c) = d.by_contact_channel.iter().find(|c| c.name == name) else { continue };
             let total: u64 = d.by_contact_channel.iter().map(|c| c.contacts).sum();
             let share = if total == 0 { 0.0 } else { c.contacts as f64 / total as f64 };
             let rates = RATES
@@ -51,16 +60,19 @@ pub fn channel_rows(report: &Report) -> Vec<ChannelRow> {
                 .map(|(key, _, _)| {
                     let e = c.rates.get(key)?;
                     let value = e.estimate?;
-                    // Too few trials: the interval's width tells (a rate of
-                    // p from n trials has variance p(1 − p)/n), but a
-                    // channel with few contacts says nothing at all.
-                    (c.contacts as f64 >= FEW).then_some(())?;
+                    // A rate from a handful of trials says nothing at all.
+                    let trials = match *key {
+                        "containment" | "self_service_abandonment" => c.self_service,
+                        "abandonment" => c.queue_entries,
+                        _ => c.contacts,
+                    };
+                    (trials as f64 >= FEW).then_some(())?;
                     let interval = e.ci95.map(|[lo, hi]| format!("±{}", f.change((hi - lo) / 2.0).trim_start_matches(['+', '\u{2212}']))).unwrap_or_default();
                     Some((f.value(value), interval))
                 })
                 .collect();
             rows.push(ChannelRow {
-                channel: channel.name.clone(),
+                channel: name.to_owned(),
                 design: d.name.clone(),
                 design_index: i,
                 contacts: count(c.contacts),

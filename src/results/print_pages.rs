@@ -88,6 +88,14 @@ fn channel_lines(channels: &[Channel]) -> Vec<[String; 4]> {
         .collect()
 }
 
+/// Whether `report` is the study's whole run (not one stopped early).
+fn finished(report: &Report, study: &Study) -> bool {
+    match (&study.demand, report.replications) {
+        (Some(demand), Some(r)) => r >= u64::from(demand.replications),
+        _ => report.journeys >= study.journeys,
+    }
+}
+
 /// What the figures rest on and how they were made.
 #[component]
 pub fn PrintAppendix(#[prop(into)] report: Signal<Option<Arc<Report>>>, #[prop(into)] study: Signal<Option<Arc<Study>>>) -> impl IntoView {
@@ -166,7 +174,13 @@ pub fn PrintAppendix(#[prop(into)] report: Signal<Option<Arc<Report>>>, #[prop(i
                 </ul>
                 <h3>"The same numbers again"</h3>
                 <p>{super::print::run_summary(&report)}</p>
-                <p>"The study travels whole in its link, seed included; opening it shows exactly these numbers:"</p>
+                <p>
+                    {if finished(&report, &study) {
+                        "The study travels whole in its link, seed included; opening it shows exactly these numbers:"
+                    } else {
+                        "This run was stopped before the end, so its figures are less precise than the study\u{2019}s full run. The study travels whole in its link, seed included; opening it gives the full run:"
+                    }}
+                </p>
                 <p class="print-link"><a href=link.clone()>{link.clone()}</a></p>
             </section>
         })

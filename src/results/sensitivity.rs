@@ -67,7 +67,7 @@ pub fn SensitivityPanel(#[prop(into)] report: Signal<Option<Arc<Report>>>) -> im
     };
     let stop = move || {
         search.set_value(None);
-        search_state.set(SensitivityState::Failed("Stopped: no input was tried to the end.".to_owned()));
+        search_state.set(SensitivityState::Failed("Stopped: try again for the ranking.".to_owned()));
     };
     // Shown once there are results to ask about (the search and its answer
     // live out here, so a new run of the study does not lose them).

@@ -60,7 +60,7 @@ fn prepare(arg: &str, design: Option<&str>, runs: &LeverRuns, command: &str) -> 
 
 fn kpi_key(key: &str) -> Result<&'static str, CliError> {
     journey_engine::kpi::kpi(key.trim()).map(|k| k.key).ok_or_else(|| {
-        let keys: Vec<&str> = journey_engine::KPIS.iter().map(|k| k.key).collect();
+        let keys: Vec<&str> = journey_engine::KPIS.iter().chain(&journey_engine::kpi::DERIVED_KPIS).map(|k| k.key).collect();
         CliError::Input(format!("unknown KPI \"{key}\"; the KPIs are: {}", keys.join(", ")))
     })
 }

@@ -16,7 +16,9 @@
 //! A saving is baseline minus variant: positive when the variant costs less.
 //! A variant with a one-off `investment` pays it back in investment ÷
 //! (total saving ÷ 12) months; the months' interval comes from the
-//! saving's, and there is none when the saving may be zero.
+//! saving's, and there is none when the saving may be zero. Against a
+//! reference design with an investment of its own (`Study::against`), the
+//! variant's extra investment is what its saving must pay back.
 
 use serde::Serialize;
 
@@ -113,7 +115,10 @@ pub fn business_case(study: &Study, report: &Report) -> Option<BusinessCase> {
         .comparisons
         .iter()
         .map(|c| {
-            let investment = study.designs.iter().find(|d| d.name == c.design).map_or(0.0, |d| d.investment);
+            // What the variant costs to make beyond the reference design
+            // (itself already real, or made first).
+            let reference = study.designs.first().map_or(0.0, |d| d.investment);
+            let investment = study.designs.iter().find(|d| d.name == c.design).map_or(0.0, |d| d.investment) - reference;
             let staffing = |key: &str| {
                 c.capacity.as_ref().and_then(|c| c.staffing.get(key)).map_or(Estimate::NONE, |d| Estimate { estimate: d.estimate, ci95: d.ci95 })
             };
@@ -129,7 +134,7 @@ pub fn business_case(study: &Study, report: &Report) -> Option<BusinessCase> {
                 staffing_cost,
                 total_cost,
                 agent_hours: scaled(staffing("agent_hours_per_day"), -DAYS_A_YEAR),
-                payback: (investment > 0.0).then(|| Payback::of(investment, total_cost)),
+                payback: (investment > 0.0 && total_cost.estimate.is_some()).then(|| Payback::of(investment, total_cost)),
             }
         })
         .collect();
@@ -213,6 +218,11 @@ mod tests {
         assert_eq!((unsure.months, unsure.months_ci95), (Some(120.0), None));
         let dearer = Payback::of(1_000.0, Estimate { estimate: Some(-5.0), ci95: Some([-8.0, -2.0]) });
         assert_eq!((dearer.months, dearer.months_ci95), (None, None));
+        // Against a reference that cost something itself, the extra pays back.
+        study.designs[0].investment = 10_000.0;
+        let extra = business_case(&study, &report).expect("a case").savings[0].payback.clone().expect("a payback");
+        assert_eq!(extra.investment, 40_000.0);
+        study.designs[0].investment = 0.0;
         // Without an investment, nothing is said.
         study.designs[1].investment = 0.0;
         assert!(business_case(&study, &report).expect("a case").savings[0].payback.is_none());

@@ -85,8 +85,11 @@ pub struct DesignReport {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ContactChannelReport {
     pub name: String,
-    /// Contacts made on the channel, in all.
+    /// Contacts made on the channel, in all, and the self-service attempts
+    /// and queue entries among them (the rates' denominators).
     pub contacts: u64,
+    pub self_service: u64,
+    pub queue_entries: u64,
     /// `containment`, `self_service_abandonment`, `abandonment` and
     /// `resolution_rate` of this channel's contacts.
     pub rates: KpiTable<Estimate>,
@@ -420,7 +423,14 @@ fn contact_channel(name: &str, c: usize, sums: &crate::tally::ContactChannelSums
             (*key, Estimate { estimate: Some(ratio), ci95 })
         })
         .collect();
-    ContactChannelReport { name: name.to_owned(), contacts: counts[crate::tally::CONTACTS], rates: KpiTable { entries: rates } }
+    use crate::tally::{CONTACTS, QUEUE_ENTRIES, SELF_SERVICE};
+    ContactChannelReport {
+        name: name.to_owned(),
+        contacts: counts[CONTACTS],
+        self_service: counts[SELF_SERVICE],
+        queue_entries: counts[QUEUE_ENTRIES],
+        rates: KpiTable { entries: rates },
+    }
 }
 
 /// Attempts that ended badly, by kind, and journeys that gave up, per 1,000

@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 pub use demand::*;
-pub use smallest_change::{SmallestChanges, default_for as default_smallest_change};
+pub use smallest_change::SmallestChanges;
 pub use staffing::*;
 
 use crate::distribution::Distribution;

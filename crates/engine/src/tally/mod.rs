@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 mod contact_channel;
 
-pub(crate) use contact_channel::{CONTACT_CHANNEL_RATES, CONTACTS};
+pub(crate) use contact_channel::{CONTACT_CHANNEL_RATES, CONTACTS, QUEUE_ENTRIES, SELF_SERVICE};
 pub(crate) use contact_channel::{COUNTS, ContactChannelSums, ContactCounts};
 
 use crate::emotion::FirstContact;
