@@ -9,7 +9,7 @@ use journey_engine::Report;
 use leptos::prelude::*;
 
 use super::format::{NumberFormat, count, number};
-use super::group_tables::{design_cell, runs_of};
+use super::group_tables::{design_cell, group_body, runs_of, value_cell};
 
 /// The rates shown, with their column headings.
 pub const RATES: [(&str, &str, &str); 4] = [
@@ -39,20 +39,10 @@ pub struct ChannelRow {
 /// Rows in the baseline's channel order, a row per design.
 pub fn channel_rows(report: &Report) -> Vec<ChannelRow> {
     let f = NumberFormat::new("%", &report.currency, 0.5);
-    // Channels of every design, the baseline's first (a channel only a
-    // variant has comes after).
-    let mut names: Vec<&str> = Vec::new();
-    for d in &report.designs {
-        for c in &d.by_contact_channel {
-            if !names.contains(&c.name.as_str()) {
-                names.push(&c.name);
-            }
-        }
-    }
     let mut rows = Vec::new();
-    for name in names {
+    for name in report.contact_channels() {
         for (i, d) in report.designs.iter().enumerate() {
-            let Some(c) = d.by_contact_channel.iter().find(|c| c.name == name) else { continue };
+            let Some(c) = d.contact_channel(name) else { continue };
             let total: u64 = d.by_contact_channel.iter().map(|c| c.contacts).sum();
             let share = if total == 0 { 0.0 } else { c.contacts as f64 / total as f64 };
             let rates = RATES
@@ -102,42 +92,26 @@ pub fn ContactChannelTable(#[prop(into)] report: Signal<Option<std::sync::Arc<Re
                     runs_of(rows.get(), |row| &row.channel)
                         .into_iter()
                         .map(|(name, members)| {
-                            let key = name.clone();
-                            view! {
-                                <tbody data-group=key>
-                                    <tr class="group-head">
-                                        <th colspan=(2 + RATES.len()).to_string() scope="rowgroup">{name}</th>
-                                    </tr>
-                                    {members
-                                        .into_iter()
-                                        .map(|row| {
-                                            view! {
-                                                <tr>
-                                                    {design_cell(row.design_index, row.design)}
-                                                    <td class="num">
-                                                        <span class="cell-value">{row.share}</span>
-                                                        <span class="cell-interval">{row.contacts}</span>
-                                                    </td>
-                                                    {row
-                                                        .rates
-                                                        .into_iter()
-                                                        .map(|rate| match rate {
-                                                            Some((value, interval)) => view! {
-                                                                <td class="num">
-                                                                    <span class="cell-value">{value}</span>
-                                                                    <span class="cell-interval">{interval}</span>
-                                                                </td>
-                                                            }
-                                                            .into_any(),
-                                                            None => view! { <td class="num">"–"</td> }.into_any(),
-                                                        })
-                                                        .collect_view()}
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            }
+                            let rows = members
+                                .into_iter()
+                                .map(|row| {
+                                    view! {
+                                        <tr>
+                                            {design_cell(row.design_index, row.design)}
+                                            {value_cell(row.share, row.contacts)}
+                                            {row
+                                                .rates
+                                                .into_iter()
+                                                .map(|rate| match rate {
+                                                    Some((value, interval)) => value_cell(value, interval).into_any(),
+                                                    None => view! { <td class="num">"–"</td> }.into_any(),
+                                                })
+                                                .collect_view()}
+                                        </tr>
+                                    }
+                                })
+                                .collect_view();
+                            group_body(name, 2 + RATES.len(), rows)
                         })
                         .collect_view()
                 }}

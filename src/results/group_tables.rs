@@ -152,6 +152,30 @@ pub fn runs_of<T>(rows: Vec<T>, group: impl Fn(&T) -> &str) -> Vec<(String, Vec<
     runs
 }
 
+/// One group's rows: a heading row across `columns` cells with its name,
+/// then `rows` (a row per design).
+pub fn group_body(name: String, columns: usize, rows: impl IntoView) -> impl IntoView {
+    let key = name.clone();
+    view! {
+        <tbody data-group=key>
+            <tr class="group-head">
+                <th colspan=columns.to_string() scope="rowgroup">{name}</th>
+            </tr>
+            {rows}
+        </tbody>
+    }
+}
+
+/// A number and, under it, its interval or what it counts.
+pub fn value_cell(value: String, below: String) -> impl IntoView {
+    view! {
+        <td class="num">
+            <span class="cell-value">{value}</span>
+            <span class="cell-interval">{below}</span>
+        </td>
+    }
+}
+
 /// A design's row heading: its colour swatch and name.
 pub fn design_cell(index: usize, name: String) -> impl IntoView {
     view! {
@@ -199,45 +223,24 @@ pub fn GroupTables(#[prop(into)] report: Signal<Option<std::sync::Arc<Report>>>)
                                         runs_of(table.get().unwrap_or_default(), |row| &row.group)
                                             .into_iter()
                                             .map(|(name, members)| {
-                                                let key = name.clone();
-                                                view! {
-                                                    <tbody data-group=key>
-                                                        <tr class="group-head">
-                                                            <th colspan=(2 + GROUP_KPIS.len()).to_string() scope="rowgroup">{name}</th>
-                                                        </tr>
-                                                        {members
-                                                            .into_iter()
-                                                            .map(|row| {
-                                                                view! {
-                                                                    <tr>
-                                                                        {design_cell(row.design_index, row.design)}
-                                                                        <td class="num">
-                                                                            <span class="cell-value">{row.share}</span>
-                                                                            <span class="cell-interval">{row.journeys}</span>
-                                                                        </td>
-                                                                        {row.cells.is_empty().then(|| view! {
-                                                                            <td class="too-few" colspan=GROUP_KPIS.len().to_string()>
-                                                                                {format!("Too few journeys to say anything (fewer than {FEW_JOURNEYS}): run more journeys.")}
-                                                                            </td>
-                                                                        })}
-                                                                        {row
-                                                                            .cells
-                                                                            .into_iter()
-                                                                            .map(|c| {
-                                                                                view! {
-                                                                                    <td class="num">
-                                                                                        <span class="cell-value">{c.value}</span>
-                                                                                        <span class="cell-interval">{c.interval.unwrap_or_default()}</span>
-                                                                                    </td>
-                                                                                }
-                                                                            })
-                                                                            .collect_view()}
-                                                                    </tr>
-                                                                }
-                                                            })
-                                                            .collect_view()}
-                                                    </tbody>
-                                                }
+                                                let rows = members
+                                                    .into_iter()
+                                                    .map(|row| {
+                                                        view! {
+                                                            <tr>
+                                                                {design_cell(row.design_index, row.design)}
+                                                                {value_cell(row.share, row.journeys)}
+                                                                {row.cells.is_empty().then(|| view! {
+                                                                    <td class="too-few" colspan=GROUP_KPIS.len().to_string()>
+                                                                        {format!("Too few journeys to say anything (fewer than {FEW_JOURNEYS}): run more journeys.")}
+                                                                    </td>
+                                                                })}
+                                                                {row.cells.into_iter().map(|c| value_cell(c.value, c.interval.unwrap_or_default())).collect_view()}
+                                                            </tr>
+                                                        }
+                                                    })
+                                                    .collect_view();
+                                                group_body(name, 2 + GROUP_KPIS.len(), rows)
                                             })
                                             .collect_view()
                                     }}

@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use journey_engine::{Channel, KPIS, Report, Roster, SmallestChanges, Study};
+use journey_engine::{Channel, KPIS, Report, SmallestChanges, Study};
 use leptos::prelude::*;
 
 use super::format::{count, number};
@@ -74,14 +74,7 @@ fn channel_lines(channels: &[Channel]) -> Vec<[String; 4]> {
             let peak = match c.agent.as_ref().map(|a| a.staffing.as_ref()) {
                 None => "none".to_owned(),
                 Some(None) => "wait drawn, not staffed".to_owned(),
-                Some(Some(s)) => {
-                    let most = match &s.agents {
-                        Roster::Constant(n) => *n,
-                        Roster::ByHour(hours) => hours.iter().copied().max().unwrap_or(0),
-                        Roster::ByWeekHour(hours) => hours.iter().copied().max().unwrap_or(0),
-                    };
-                    format!("{most} at the busiest hour")
-                }
+                Some(Some(s)) => format!("{} at the busiest hour", s.agents.week().iter().max().copied().unwrap_or(0)),
             };
             [c.name.clone(), containment, agent, peak]
         })

@@ -40,8 +40,7 @@ impl ReferenceRun {
             return Self::default();
         };
         let chunks = chunk_count(&study);
-        let cores = window().navigator().hardware_concurrency();
-        let parts = if cores.is_finite() { (cores as u64).clamp(1, 4) } else { 2 }.min(chunks.max(1));
+        let parts = (super::worker::cores_up_to(4, 2) as u64).min(chunks.max(1));
         state.set(ReferenceState::Running);
         let study = Rc::new(study);
         let study_json = study.to_json();

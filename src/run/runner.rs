@@ -174,8 +174,7 @@ impl ActiveRun {
 impl Runner {
     /// Starts the pool: one worker per logical core, 1 to [`MAX_WORKERS`].
     pub fn new(out: Outputs) -> Self {
-        let cores = window().navigator().hardware_concurrency();
-        let workers = if cores.is_finite() && cores >= 1.0 { (cores as usize).min(MAX_WORKERS) } else { 1 };
+        let workers = super::worker::cores_up_to(MAX_WORKERS, 1);
         let inner = Rc::new_cyclic(|me| {
             RefCell::new(Inner {
                 me: me.clone(),

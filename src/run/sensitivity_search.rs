@@ -34,8 +34,7 @@ impl SensitivitySearch {
     /// Starts the sensitivity of `kpi` of design `design`, its progress
     /// and answer into `state`.
     pub fn start(study: &Study, design: usize, kpi: &str, state: RwSignal<SensitivityState>) -> Self {
-        let cores = window().navigator().hardware_concurrency();
-        let parts = if cores.is_finite() { (cores as usize).clamp(1, 4) } else { 2 };
+        let parts = super::worker::cores_up_to(4, 2);
         let study_json = study.to_json();
         state.set(SensitivityState::Running { done: 0, parts });
         let answers: Rc<RefCell<Vec<Sensitivity>>> = Rc::new(RefCell::new(Vec::new()));

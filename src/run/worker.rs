@@ -96,6 +96,13 @@ impl Drop for SimulationWorker {
     }
 }
 
+/// The machine's logical cores, 1 to `most`; `unknown` when the browser
+/// does not say. How many workers a run or a search starts.
+pub fn cores_up_to(most: usize, unknown: usize) -> usize {
+    let cores = web_sys::window().map_or(f64::NAN, |w| w.navigator().hardware_concurrency());
+    if cores.is_finite() { (cores as usize).clamp(1, most) } else { unknown }
+}
+
 /// What a worker started for one request heard.
 pub enum Heard {
     /// Its answer (any response but `Ready` or `Error`); the worker ends.

@@ -23,33 +23,23 @@ const RATES: [(&str, &str); 4] = [
 
 /// The section; empty for a report without the rates.
 pub fn table(report: &Report) -> String {
-    // Channels of every design by name, the baseline's first: designs
-    // may have different channels.
-    let mut names: Vec<&str> = Vec::new();
-    for d in &report.designs {
-        for c in &d.by_contact_channel {
-            if !names.contains(&c.name.as_str()) {
-                names.push(&c.name);
-            }
-        }
-    }
+    let names = report.contact_channels();
     if names.is_empty() {
         return String::new();
     }
-    let channel = |d: &journey_engine::DesignReport, name: &str| d.by_contact_channel.iter().find(|c| c.name == name).cloned();
     let mut header = vec!["By contact channel".to_owned()];
     header.extend(report.designs.iter().map(|d| d.name.clone()));
     let mut lines = vec![header];
     let scale = Scale::percent();
     for name in names {
         let mut line = vec![format!("{name}: contacts")];
-        line.extend(report.designs.iter().map(|d| channel(d, name).map_or("–".to_owned(), |ch| thousands(ch.contacts))));
+        line.extend(report.designs.iter().map(|d| d.contact_channel(name).map_or("–".to_owned(), |ch| thousands(ch.contacts))));
         lines.push(line);
         for (key, label) in RATES {
             let cells: Vec<String> = report
                 .designs
                 .iter()
-                .map(|d| channel(d, name).and_then(|ch| ch.rates.get(key).copied()).map_or("–".to_owned(), |e| scale.estimate_cell(Some(&e))))
+                .map(|d| d.contact_channel(name).and_then(|ch| ch.rates.get(key)).map_or("–".to_owned(), |e| scale.estimate_cell(Some(e))))
                 .collect();
             // A rate no design has (no self-service on the channel) is left out.
             if cells.iter().all(|cell| cell == "n/a" || cell == "–") {

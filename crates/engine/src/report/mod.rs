@@ -251,6 +251,28 @@ impl Estimate {
     }
 }
 
+impl Report {
+    /// The channels of the rates by contact channel, by name, over every
+    /// design (designs may have different channels): the baseline's first,
+    /// then any only a variant has.
+    pub fn contact_channels(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = Vec::new();
+        for channel in self.designs.iter().flat_map(|d| &d.by_contact_channel) {
+            if !names.contains(&channel.name.as_str()) {
+                names.push(&channel.name);
+            }
+        }
+        names
+    }
+}
+
+impl DesignReport {
+    /// The rates of the contacts made on channel `name`, if it has it.
+    pub fn contact_channel(&self, name: &str) -> Option<&ContactChannelReport> {
+        self.by_contact_channel.iter().find(|c| c.name == name)
+    }
+}
+
 impl Difference {
     /// Half the width of the paired interval.
     pub fn half_width(&self) -> Option<f64> {
