@@ -92,7 +92,7 @@ pub fn payback_words(p: &journey_engine::report::Payback, money: &NumberFormat) 
     let months = |m: f64| super::format::number(m, if m < 10.0 { 1 } else { 0 }, false);
     let spent = format!("; a one-off {}", money.value(p.investment));
     match (p.months, p.months_ci95) {
-        (None, _) => format!("{spent} never pays back: the design saves nothing"),
+        (None, _) => format!("{spent} never pays back: the design saves nothing, or too little"),
         (Some(m), Some([lo, hi])) => format!("{spent} pays back in {} months (95% CI {} to {})", months(m), months(lo), months(hi)),
         (Some(m), None) => format!("{spent} pays back in {} months, but the saving may be nothing, so it may never pay back", months(m)),
     }

@@ -48,7 +48,7 @@ pub fn table(year: &BusinessCase, currency: &str) -> String {
             Some(p) => {
                 let spent = money(p.investment);
                 match (p.months, p.months_ci95) {
-                    (None, _) => format!("{spent}: never (no saving)"),
+                    (None, _) => format!("{spent}: never (no saving, or too little)"),
                     (Some(m), Some([lo, hi])) => format!("{spent}: {m:.1} months [{lo:.1}, {hi:.1}]"),
                     (Some(m), None) => format!("{spent}: {m:.1} months [may never pay back]"),
                 }

@@ -81,11 +81,13 @@ pub struct Payback {
 impl Payback {
     /// The payback of `investment` from a saving a year of `saving`.
     pub fn of(investment: f64, saving: Estimate) -> Self {
-        let months = |per_year: f64| 12.0 * investment / per_year;
+        // A saving so small that the months overflow never pays back
+        // either: no infinite month count reaches a person.
+        let months = |per_year: f64| Some(12.0 * investment / per_year).filter(|m| *m > 0.0 && m.is_finite());
         Payback {
             investment,
-            months: saving.estimate.filter(|s| *s > 0.0).map(months),
-            months_ci95: saving.ci95.filter(|[lo, _]| *lo > 0.0).map(|[lo, hi]| [months(hi), months(lo)]),
+            months: saving.estimate.filter(|s| *s > 0.0).and_then(months),
+            months_ci95: saving.ci95.filter(|[lo, _]| *lo > 0.0).and_then(|[lo, hi]| Some([months(hi)?, months(lo)?])),
         }
     }
 }
@@ -218,6 +220,9 @@ mod tests {
         assert_eq!((unsure.months, unsure.months_ci95), (Some(120.0), None));
         let dearer = Payback::of(1_000.0, Estimate { estimate: Some(-5.0), ci95: Some([-8.0, -2.0]) });
         assert_eq!((dearer.months, dearer.months_ci95), (None, None));
+        // The validator's largest investment against a vanishing saving.
+        let tiny = Payback::of(1e9, Estimate { estimate: Some(1e-300), ci95: Some([1e-310, 1e-290]) });
+        assert_eq!((tiny.months, tiny.months_ci95), (None, None));
         // Against a reference that cost something itself, the extra pays back.
         study.designs[0].investment = 10_000.0;
         let extra = business_case(&study, &report).expect("a case").savings[0].payback.clone().expect("a payback");
